@@ -1,0 +1,39 @@
+# SPDX-License-Identifier: GPL-2.0-or-later
+#
+# Forwards to meson/ninja.  Every target installs the Debian packages it
+# needs first (scripts/install-deps.sh), so a fresh machine needs one
+# command:  make | make check | make demo | make bench
+BUILD ?= build
+ASAN_BUILD ?= build-asan
+MESON_TEST = meson test --print-errorlogs --num-processes 2
+
+.PHONY: all deps check check-asan clean distclean
+
+all: deps $(BUILD)/build.ninja
+	ninja -C $(BUILD)
+
+deps:
+	@bash scripts/install-deps.sh
+
+$(BUILD)/build.ninja:
+	./configure --builddir=$(BUILD)
+
+check: all
+	$(MESON_TEST) -C $(BUILD)
+
+# The whole suite again under AddressSanitizer + UBSan (no recover).
+$(ASAN_BUILD)/build.ninja:
+	./configure --builddir=$(ASAN_BUILD) --enable-sanitizers
+
+check-asan: deps $(ASAN_BUILD)/build.ninja
+	ninja -C $(ASAN_BUILD)
+	G_SLICE=always-malloc G_DEBUG=gc-friendly \
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	$(MESON_TEST) -C $(ASAN_BUILD)
+
+clean:
+	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
+
+distclean:
+	rm -rf $(BUILD) $(ASAN_BUILD) build-s390x
