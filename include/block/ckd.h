@@ -250,7 +250,8 @@ bool ckd_is_readonly(const CkdImage *img);
  * @cyl: cylinder, below ckd_geometry(img)->cyls.
  * @head: head, below ckd_geometry(img)->heads.
  * @buf: receives trksize bytes (big-endian track image, see above).
- * @errp: CKD_ERROR_RANGE, CKD_ERROR_IO, or CKD_ERROR_TRACK_FORMAT
+ * @errp: CKD_ERROR_RANGE, CKD_ERROR_IO, CKD_ERROR_FORMAT (the file was
+ *        truncated after it was opened), or CKD_ERROR_TRACK_FORMAT
  *        ("invalid track format" with file, file offset and reason; @buf
  *        then still holds the raw bytes).
  * Returns: true on success.
@@ -335,7 +336,12 @@ typedef struct CkdRecord {
 
 /**
  * CkdTrackIter: walks the count fields of a track image from R0 on.
- * Initialise with ckd_track_iter_init(); the fields are private.
+ * Initialise with ckd_track_iter_init(); callers only read the results of
+ * ckd_track_iter_next().
+ * @buf: the track image being walked.
+ * @trksize: its size; no offset at or past it is ever read.
+ * @pos: offset of the next count field (or of the marker / bad field).
+ * @done: the walk reached the end marker or a bad field.
  */
 typedef struct CkdTrackIter {
     const uint8_t *buf;
