@@ -327,6 +327,22 @@ static bool qtest_endianness(int argc, char **argv, GString *reply,
     return true;
 }
 
+/* system_reset: as after IPL clear (the machine's reset hook). */
+static bool qtest_system_reset(int argc, char **argv, GString *reply,
+                               GError **errp)
+{
+    if (!check_argc(argc, argv, 1, "", errp)) {
+        return false;
+    }
+    if (!current_machine) {
+        g_set_error(errp, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                    "no machine");
+        return false;
+    }
+    qemu_system_reset(current_machine);
+    return true;
+}
+
 static void qtest_register_memory_commands(void)
 {
     static const char *const rw[] = {
@@ -346,6 +362,7 @@ static void qtest_register_memory_commands(void)
     qtest_register_command("b64write", qtest_b64write);
     qtest_register_command("memset", qtest_memset);
     qtest_register_command("endianness", qtest_endianness);
+    qtest_register_command("system_reset", qtest_system_reset);
 }
 
 type_init(qtest_register_memory_commands)

@@ -47,13 +47,23 @@ static void s390_ccw_machine_get_property(GObject *obj, guint id,
     }
 }
 
+/* Interruptions may be queued from fd handlers: wake a waiting loop. */
+static void s390_ccw_machine_css_event(void *opaque, CssEvent event)
+{
+    g_main_context_wakeup(NULL);
+}
+
 static bool s390_ccw_machine_init_hook(MachineState *machine, GError **errp)
 {
     S390CcwMachineState *ms = S390_CCW_MACHINE(machine);
 
+    ms->cpu.ram = machine->ram;
+    ms->css = css_new(machine->ram, ms->squash_mcss);
+    css_set_notify(ms->css, s390_ccw_machine_css_event, ms);
     ms->bus = VIRTUAL_CSS_BUS(qbus_new(virtual_css_bus_get_type(),
                                        "virtual-css"));
     ms->bus->squash_mcss = ms->squash_mcss;
+    ms->bus->css = ms->css;
     machine_add_bus(machine, BUS(ms->bus));
     return true;
 }
@@ -62,7 +72,37 @@ static void s390_ccw_machine_reset(MachineState *machine)
 {
     S390CcwMachineState *ms = S390_CCW_MACHINE(machine);
 
+    /* Subsystem reset (MCSS-E/MSS off, subchannels idle), then devices. */
+    ms->cpu.cr6 = 0;
+    ms->cpu.cc = 0;
+    css_reset(ms->css);
     qbus_reset_all(BUS(ms->bus));
+}
+
+ChannelSubSys *s390_ccw_machine_css(MachineState *ms)
+{
+    if (!ms || !G_TYPE_CHECK_INSTANCE_TYPE(ms, s390_ccw_machine_get_type())) {
+        return NULL;
+    }
+    return S390_CCW_MACHINE(ms)->css;
+}
+
+S390CPU *s390_ccw_machine_cpu(MachineState *ms)
+{
+    if (!ms || !G_TYPE_CHECK_INSTANCE_TYPE(ms, s390_ccw_machine_get_type())) {
+        return NULL;
+    }
+    return &S390_CCW_MACHINE(ms)->cpu;
+}
+
+static void s390_ccw_machine_finalize(GObject *obj)
+{
+    S390CcwMachineState *ms = S390_CCW_MACHINE(obj);
+
+    /* Devices give their subchannels back before the css goes. */
+    machine_teardown(MACHINE(ms));
+    css_free(ms->css);
+    G_OBJECT_CLASS(s390_ccw_machine_parent_class)->finalize(obj);
 }
 
 static void s390_ccw_machine_class_init(S390CcwMachineClass *klass)
@@ -72,6 +112,7 @@ static void s390_ccw_machine_class_init(S390CcwMachineClass *klass)
 
     oc->set_property = s390_ccw_machine_set_property;
     oc->get_property = s390_ccw_machine_get_property;
+    oc->finalize = s390_ccw_machine_finalize;
     mc->desc = "s390x machine with channel I/O (virtio-ccw style, "
                "vfio-ccw passthrough)";
     mc->default_ram_size = 128 * 1024 * 1024;

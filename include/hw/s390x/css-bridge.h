@@ -10,6 +10,7 @@
 #define HW_S390X_CSS_BRIDGE_H
 
 #include "hw/qdev-core.h"
+#include "hw/s390x/css.h"
 
 #define TYPE_VIRTUAL_CSS_BUS "virtual-css-bus"
 
@@ -17,10 +18,12 @@
  * VirtualCssBus: the css bus.
  * @squash_mcss: the machine's s390-squash-mcss setting, cached for the
  *               devices that place subchannels (QEMU 2.10 semantics).
+ * @css: the machine's channel subsystem (owned by the machine).
  */
 typedef struct VirtualCssBus {
     BusState parent_obj;
     bool squash_mcss;
+    ChannelSubSys *css;
 } VirtualCssBus;
 
 GType virtual_css_bus_get_type(void);
