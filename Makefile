@@ -7,7 +7,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps check check-asan clean distclean
+.PHONY: all deps check check-asan check-s390x clean distclean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -32,8 +32,13 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	$(MESON_TEST) -C $(ASAN_BUILD)
 
+# The suite again as a big-endian s390x build, run under qemu-user: the
+# machine and vfio-user-ccw both run as s390x programs there.
+check-s390x: deps
+	scripts/check-s390x.sh
+
 clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
 
 distclean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-s390x
+	rm -rf $(BUILD) $(ASAN_BUILD) build-s390x build-s390x-ubsan

@@ -17,6 +17,9 @@ packages=(
     linux-libc-dev       # <linux/vfio.h>, <linux/vfio_ccw.h>
     hercules             # dasdinit, dasdload, dasdls, dasdseq: independent checks
     python3
+    gcc-s390x-linux-gnu    # make check-s390x: big-endian cross compiler
+    qemu-user-static       # make check-s390x: runs the s390x programs
+    debian-archive-keyring # make check-s390x: verifies the s390x sysroot packages
 )
 
 missing=()

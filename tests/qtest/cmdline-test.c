@@ -192,11 +192,15 @@ static void test_qtest_listen_serves_successive_clients(void)
     g_autofree char *dir = g_dir_make_tmp("qtest-srv-XXXXXX", &gerr);
     g_autofree char *sock = g_build_filename(dir, "s", NULL);
     g_autofree char *spec = g_strdup_printf("unix:%s,server=on", sock);
-    const char *argv[] = { qtest_binary(), "-qtest", spec, NULL };
+    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
     GPid pid;
     int status;
 
-    g_assert_true(g_spawn_async(NULL, (char **)argv, NULL,
+    qtest_argv_add_binary(argv);
+    g_ptr_array_add(argv, g_strdup("-qtest"));
+    g_ptr_array_add(argv, g_strdup(spec));
+    g_ptr_array_add(argv, NULL);
+    g_assert_true(g_spawn_async(NULL, (char **)argv->pdata, NULL,
                                 G_SPAWN_DO_NOT_REAP_CHILD, NULL, NULL, &pid,
                                 &gerr));
     for (int round = 0; round < 2; round++) {

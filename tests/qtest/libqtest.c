@@ -34,6 +34,24 @@ const char *qtest_binary(void)
     return bin;
 }
 
+void qtest_argv_add_binary(GPtrArray *argv)
+{
+    const char *wrapper = g_getenv("MESON_EXE_WRAPPER");
+
+    if (wrapper && *wrapper) {
+        g_auto(GStrv) words = NULL;
+        g_autoptr(GError) err = NULL;
+
+        if (!g_shell_parse_argv(wrapper, NULL, &words, &err)) {
+            g_error("bad MESON_EXE_WRAPPER '%s': %s", wrapper, err->message);
+        }
+        for (int i = 0; words[i]; i++) {
+            g_ptr_array_add(argv, g_strdup(words[i]));
+        }
+    }
+    g_ptr_array_add(argv, g_strdup(qtest_binary()));
+}
+
 static int listen_unix(const char *path)
 {
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
@@ -88,7 +106,7 @@ QTestState *qtest_init(const char *extra_args)
                             NULL, &extra, &err)) {
         g_error("bad machine arguments '%s': %s", extra_args, err->message);
     }
-    g_ptr_array_add(argv, g_strdup(qtest_binary()));
+    qtest_argv_add_binary(argv);
     for (int i = 0; extra[i]; i++) {
         if (*extra[i]) {
             g_ptr_array_add(argv, g_strdup(extra[i]));
@@ -350,7 +368,7 @@ int qtest_run_binary(const char *args, const char *stdin_text, char **out,
                             &error)) {
         g_error("bad arguments '%s': %s", args, error->message);
     }
-    g_ptr_array_add(argv, g_strdup(qtest_binary()));
+    qtest_argv_add_binary(argv);
     for (int i = 0; words[i]; i++) {
         if (*words[i]) {
             g_ptr_array_add(argv, g_strdup(words[i]));

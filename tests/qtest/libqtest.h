@@ -86,4 +86,13 @@ int qtest_run_binary(const char *args, const char *stdin_text, char **out,
 /** qtest_binary: Returns: $QTEST_QEMU_BINARY; fails the test if unset. */
 const char *qtest_binary(void);
 
+/**
+ * qtest_argv_add_binary: Append to @argv the command that starts the
+ * machine: the words of $MESON_EXE_WRAPPER when set (meson test sets it for
+ * cross builds, e.g. "qemu-s390x-static -L SYSROOT"), then
+ * $QTEST_QEMU_BINARY.
+ * @argv: argument vector being built (elements owned, g_free).
+ */
+void qtest_argv_add_binary(GPtrArray *argv);
+
 #endif /* TESTS_QTEST_LIBQTEST_H */
