@@ -135,9 +135,9 @@ static bool ccw_addr_valid(const CcwInterp *s, uint32_t addr)
 }
 
 /*
- * The checks a CCW other than a TIC passes before it takes control
- * (PoP ch. 16, "Program Check"; the S/370-XA list it descends from reads
- * the same).  @data_chain: the CCW was fetched on data chaining.
+ * The checks a CCW other than a TIC passes before it takes control,
+ * named after the program-check conditions of PoP ch. 16, "Program
+ * Check".  @data_chain: the CCW was fetched on data chaining.
  */
 static bool ccw_valid(const CcwInterp *s, const CCW1 *ccw, bool data_chain)
 {
@@ -185,6 +185,14 @@ static bool ccw_valid(const CcwInterp *s, const CCW1 *ccw, bool data_chain)
     return true;
 }
 
+/*
+ * Fetch the CCW at @addr for command chaining (or the start) or, with
+ * @data_chain, for data chaining; follow a TIC there and check the CCW
+ * that is to take control.  Returns true with *cur filled; false with
+ * the program or protection check, its CCW address and count recorded
+ * in the result.  Every CCW fetched, TICs included, counts against the
+ * limit of the run.
+ */
 static bool fetch_ccw(CcwInterp *s, uint32_t addr, bool data_chain,
                       CcwInterpCcw *cur)
 {
@@ -571,6 +579,14 @@ static bool incorrect_length(const CcwInterp *s, const CcwDataStream *ds,
     bool long_block, short_block;
 
     if (!(dr->dstat & SCSW_DSTAT_CHANNEL_END)) {
+        return false;
+    }
+    /*
+     * A unit check before any data moved is a command the device
+     * rejected at initiation: no transfer began, so there is no length
+     * to compare; the sense data tells the program what happened.
+     */
+    if ((dr->dstat & SCSW_DSTAT_UNIT_CHECK) && ds->moved == 0) {
         return false;
     }
     if (immediate) {

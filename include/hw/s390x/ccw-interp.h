@@ -76,8 +76,9 @@ typedef enum CcwMemAccess {
  *
  * Guarantees to the callbacks: @len is 1..4096, the range
  * [@addr, @addr + @len) lies within one 4 KiB frame (so one storage key
- * covers it and @addr + @len cannot wrap), and @key is 0-15 (the ORB
- * key).  The callback transfers all bytes or none and returns
+ * covers it and @addr + @len - 1 does not wrap; @addr may be any 64-bit
+ * value, format-2 IDAWs hold 64-bit addresses), and @key is 0-15 (the
+ * ORB key).  The callback transfers all bytes or none and returns
  * CCW_MEM_OK, or transfers nothing and names the access problem.  It
  * must check the whole range: the interpreter never reads or writes
  * storage any other way.  CCWs and IDAWs are fetched with @read too.
@@ -181,7 +182,9 @@ typedef struct CcwDevCommand {
  *     it wanted.  More than ccw_stream_moved() (with the chain's count
  *     used up) is a long block; 0, the preset, means "just what moved".
  *     The channel compares this and the count left to decide incorrect
- *     length and the residual count.
+ *     length and the residual count.  Incorrect length needs channel
+ *     end, and is not indicated for a unit check before any data moved
+ *     (a command rejected at initiation).
  * @immediate: the device ended the command at initiation without asking
  *     for or offering data (an "immediate operation" such as NOOP, PoP
  *     ch. 15, "Immediate Operations").  Incorrect length then follows the
