@@ -21,6 +21,14 @@
  *                     bytes (1-32 bytes, hex)
  *   unit-exception    every command ends with CE, DE and unit exception
  *   busy              every command is answered with busy status
+ *   hold              a started program stays active (subchannel and
+ *                     device active) until "release"; then it runs as
+ *                     in echo mode.  Lets a test meet HSCH, CSCH and XSCH
+ *                     on an active subchannel.
+ * and two actions:
+ *   release           run the held program now (FAIL if none is held)
+ *   attention         present unsolicited attention status (FAIL unless
+ *                     the subchannel is enabled and idle)
  * NOOP and BASIC SENSE are answered by the subchannel itself (css).
  * SENSE ID (0xe4) always answers with the identity above.
  */
@@ -37,9 +45,6 @@
 
 #define TYPE_CCW_TESTDEV "ccw-testdev"
 #define TESTDEV_BUF_SIZE (64 * 1024)
-#ifndef SENSE_CMD_REJECT
-#define SENSE_CMD_REJECT 0x80   /* sense byte 0: command reject */
-#endif
 #define TESTDEV_CU_TYPE 0xffff
 #define TESTDEV_DEV_TYPE 0xffff
 #define TESTDEV_MODEL 0x01
@@ -51,6 +56,7 @@ typedef enum TestDevMode {
     TESTDEV_UNIT_CHECK,
     TESTDEV_UNIT_EXCEPTION,
     TESTDEV_BUSY,
+    TESTDEV_HOLD,
 } TestDevMode;
 
 static GType testdev_mode_get_type(void)
@@ -63,6 +69,7 @@ static GType testdev_mode_get_type(void)
         { TESTDEV_UNIT_CHECK, "TESTDEV_UNIT_CHECK", "unit-check" },
         { TESTDEV_UNIT_EXCEPTION, "TESTDEV_UNIT_EXCEPTION", "unit-exception" },
         { TESTDEV_BUSY, "TESTDEV_BUSY", "busy" },
+        { TESTDEV_HOLD, "TESTDEV_HOLD", "hold" },
         { 0, NULL, NULL },
     };
 
@@ -255,6 +262,7 @@ static void testdev_execute(SubchDev *sch, const CcwDevCommand *cmd,
     switch (td->mode) {
     case TESTDEV_ECHO:
     case TESTDEV_RESIDUAL:
+    case TESTDEV_HOLD:
         testdev_echo(td, cmd, ds, res);
         break;
     case TESTDEV_REJECT:
@@ -275,6 +283,11 @@ static void testdev_execute(SubchDev *sch, const CcwDevCommand *cmd,
     }
 }
 
+static bool testdev_hold_start(SubchDev *sch)
+{
+    return CCW_TESTDEV(sch->driver_data)->mode == TESTDEV_HOLD;
+}
+
 static void testdev_reset(SubchDev *sch)
 {
     CcwTestDev *td = CCW_TESTDEV(sch->driver_data);
@@ -284,6 +297,7 @@ static void testdev_reset(SubchDev *sch)
 
 static const SubchDevOps testdev_ops = {
     .execute = testdev_execute,
+    .hold_start = testdev_hold_start,
     .reset = testdev_reset,
 };
 
@@ -367,6 +381,23 @@ static bool qtest_ccw_testdev(int argc, char **argv, GString *reply,
         return false;
     }
     td = CCW_TESTDEV(dev);
+    if (g_str_equal(argv[2], "release") || g_str_equal(argv[2], "attention")) {
+        bool release = g_str_equal(argv[2], "release");
+
+        if (argc != 3) {
+            g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
+                        "%s takes no argument", argv[2]);
+            return false;
+        }
+        if (release ? !css_sch_release_held(dev->sch) :
+            !css_sch_present_unsolicited(dev->sch, SCSW_DSTAT_ATTENTION)) {
+            g_set_error(errp, G_IO_ERROR, G_IO_ERROR_BUSY,
+                        release ? "no held channel program to release" :
+                        "subchannel not enabled, or busy or status pending");
+            return false;
+        }
+        return true;
+    }
     ev = g_enum_get_value_by_nick(ec, argv[2]);
     if (!ev) {
         g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,

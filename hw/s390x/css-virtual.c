@@ -12,7 +12,6 @@
 #include "css-internal.h"
 
 #define VIRTUAL_PATH 0x80
-#define SENSE_CMD_REJECT 0x80   /* sense byte 0 bit 0: command reject */
 
 /* ------------------------------------------------------------------------
  * Clear and halt (PoP ch. 15, "Clear Function", "Halt Function")
@@ -230,9 +229,60 @@ static void css_sch_start_virtual(SubchDev *sch)
         if (!start_prologue(sch)) {
             return;
         }
+        if (sch->ops && sch->ops->hold_start && sch->ops->hold_start(sch)) {
+            /* The device took the start and is busy with it. */
+            sch->channel_prog = sch->orb.cpa;
+            s->ctrl &= ~SCSW_ACTL_START_PEND;
+            s->ctrl |= SCSW_ACTL_SUBCH_ACTIVE | SCSW_ACTL_DEVICE_ACTIVE;
+            return;
+        }
         ccw_interp_start(&env, &params, &res);
     }
     start_epilogue(sch, &res);
+}
+
+bool css_sch_release_held(SubchDev *sch)
+{
+    SCSW *s = &sch->curr_status.scsw;
+    CcwInterpEnv env = {
+        .mem = &virt_mem_ops,
+        .mem_opaque = sch->css->ram,
+        .dev = &virt_dev_ops,
+        .dev_opaque = sch,
+    };
+    CcwInterpParams params;
+    CcwInterpResult res;
+
+    if ((s->ctrl & SCSW_CTRL_MASK_FCTL) != SCSW_FCTL_START_FUNC ||
+        !(s->ctrl & SCSW_ACTL_SUBCH_ACTIVE) ||
+        (s->ctrl & SCSW_STCTL_STATUS_PEND)) {
+        return false;
+    }
+    ccw_interp_params_from_orb(&sch->orb, &params);
+    ccw_interp_start(&env, &params, &res);
+    start_epilogue(sch, &res);
+    if (css_sch_status_pending(sch)) {
+        css_inject_io_interrupt(sch);
+    }
+    return true;
+}
+
+bool css_sch_present_unsolicited(SubchDev *sch, uint8_t dstat)
+{
+    SCSW *s = &sch->curr_status.scsw;
+
+    if (!css_sch_operational(sch) || css_sch_status_pending(sch) ||
+        (s->ctrl & SCSW_CTRL_MASK_FCTL)) {
+        return false;
+    }
+    s->flags &= ~SCSW_FLAGS_MASK_CC;
+    s->ctrl &= ~(SCSW_CTRL_MASK_ACTL | SCSW_CTRL_MASK_STCTL);
+    s->ctrl |= SCSW_STCTL_ALERT | SCSW_STCTL_STATUS_PEND;
+    s->dstat = dstat;
+    s->cstat = 0;
+    s->count = 0;
+    css_inject_io_interrupt(sch);
+    return true;
 }
 
 IOInstEnding do_subchannel_work_virtual(SubchDev *sch)

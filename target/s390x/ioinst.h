@@ -70,32 +70,84 @@ typedef struct IOInstDesc {
  */
 const IOInstDesc *ioinst_by_name(const char *name);
 
+/**
+ * ioinst_handle_ssch: START SUBCHANNEL: @reg1 SID, @op2 ORB (word aligned, 12
+ *     bytes).
+ */
 IOInstResult ioinst_handle_ssch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_stsch: STORE SUBCHANNEL: @reg1 SID, @op2 SCHIB store area (52
+ *     bytes).
+ */
 IOInstResult ioinst_handle_stsch(S390CPU *cpu, ChannelSubSys *css,
                                  uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_msch: MODIFY SUBCHANNEL: @reg1 SID, @op2 SCHIB (word aligned,
+ *     52 bytes).
+ */
 IOInstResult ioinst_handle_msch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_tsch: TEST SUBCHANNEL: @reg1 SID, @op2 IRB store area (64/96
+ *     bytes).
+ */
 IOInstResult ioinst_handle_tsch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_csch: CLEAR SUBCHANNEL: @reg1 SID.
+ */
 IOInstResult ioinst_handle_csch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_hsch: HALT SUBCHANNEL: @reg1 SID.
+ */
 IOInstResult ioinst_handle_hsch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_xsch: CANCEL SUBCHANNEL: @reg1 SID.
+ */
 IOInstResult ioinst_handle_xsch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_rsch: RESUME SUBCHANNEL: @reg1 SID.
+ */
 IOInstResult ioinst_handle_rsch(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_tpi: TEST PENDING INTERRUPTION: @op2 0 (lowcore 0xb8) or
+ *     8-byte area.
+ */
 IOInstResult ioinst_handle_tpi(S390CPU *cpu, ChannelSubSys *css,
                                uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_stcrw: STORE CHANNEL REPORT WORD: @op2 CRW store area (4
+ *     bytes).
+ */
 IOInstResult ioinst_handle_stcrw(S390CPU *cpu, ChannelSubSys *css,
                                  uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_schm: SET CHANNEL MONITOR: @reg1 controls (U 0x2), @op2 GR2
+ *     origin.
+ */
 IOInstResult ioinst_handle_schm(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_rchp: RESET CHANNEL PATH: @reg1 CSSID bits 40-47, CHPID bits
+ *     56-63.
+ */
 IOInstResult ioinst_handle_rchp(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_chsc: CHANNEL SUBSYSTEM CALL: @op2 4 KiB-aligned request
+ *     block.
+ */
 IOInstResult ioinst_handle_chsc(S390CPU *cpu, ChannelSubSys *css,
                                 uint64_t reg1, uint64_t op2);
+/**
+ * ioinst_handle_sal: SET ADDRESS LIMIT: @reg1 checked only (no limit checking
+ *     here).
+ */
 IOInstResult ioinst_handle_sal(S390CPU *cpu, ChannelSubSys *css,
                                uint64_t reg1, uint64_t op2);
 

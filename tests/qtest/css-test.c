@@ -371,6 +371,115 @@ static void test_system_reset_disables(void)
     qtest_quit(s);
 }
 
+/* Start a program the test device holds active; no interruption yet. */
+static QTestState *start_held_program(void)
+{
+    QTestState *s = start_enabled();
+    g_autofree char *r = qtest_okf(s, "ccw_testdev t0 hold");
+    uint32_t sid, intparm, intid;
+
+    qtest_writel(s, DATA, 0x13572468);
+    css_write_ccw1(s, CCWS, 0x01, CCW_FLAG_CC, 4, DATA);
+    css_write_ccw1(s, CCWS + 8, 0x02, 0, 4, DATA2);
+    css_write_orb(s, ORB, 0x0000beef, ORB_W1_FMT1_PFCH_LPM, CCWS);
+    g_assert_cmpint(css_insn(s, "ssch", SID0, ORB), ==, 0);
+    g_assert_false(css_wait_io(s, 50, &sid, &intparm, &intid));
+    return s;
+}
+
+static void test_ssch_cc2_function_active(void)
+{
+    QTestState *s = start_held_program();
+
+    g_assert_cmpint(css_insn(s, "ssch", SID0, ORB), ==, 2);
+    qtest_quit(s);
+}
+
+/* XSCH gives cc 2 once the subchannel is active (PoP ch. 14, XSCH). */
+static void test_xsch_cc2_subchannel_active(void)
+{
+    QTestState *s = start_held_program();
+
+    g_assert_cmpint(css_insn(s, "xsch", SID0, 0), ==, 2);
+    qtest_quit(s);
+}
+
+static void test_hsch_halts_active_program(void)
+{
+    QTestState *s = start_held_program();
+    g_autofree char *rel = NULL;
+    uint32_t sid, intparm, intid;
+    CssIrbView irb;
+
+    g_assert_cmpint(css_insn(s, "hsch", SID0, 0), ==, 0);
+    g_assert_true(css_wait_io(s, 2000, &sid, &intparm, &intid));
+    g_assert_cmphex(intparm, ==, 0x0000beef);
+    g_assert_cmpint(css_tsch(s, SID0, IRB, &irb), ==, 0);
+    g_assert_cmphex(irb.ctrl & 0x7000, ==, 0x2000);        /* FC halt */
+    g_assert_cmphex(irb.ctrl & 0x0001, ==, 0x0001);        /* pending */
+    g_assert_cmphex(irb.dstat, ==, 0x04);                  /* device end */
+    g_assert_cmphex(irb.cpa, ==, CCWS + 8);
+    /* the program never ran, and cannot be released any more */
+    g_assert_cmphex(qtest_readl(s, DATA2), ==, 0);
+    rel = qtest_request(s, "ccw_testdev t0 release");
+    g_assert_true(g_str_has_prefix(rel, "FAIL no held channel program"));
+    qtest_quit(s);
+}
+
+static void test_csch_clears_active_program(void)
+{
+    QTestState *s = start_held_program();
+    uint32_t sid, intparm, intid;
+    CssIrbView irb;
+
+    g_assert_cmpint(css_insn(s, "csch", SID0, 0), ==, 0);
+    g_assert_true(css_wait_io(s, 2000, &sid, &intparm, &intid));
+    g_assert_cmpint(css_tsch(s, SID0, IRB, &irb), ==, 0);
+    g_assert_cmphex(irb.ctrl & 0x7000, ==, 0x1000);        /* FC clear */
+    g_assert_cmphex(irb.ctrl & 0x0fe0, ==, 0);             /* no activity */
+    g_assert_cmphex(irb.dstat, ==, 0);
+    g_assert_cmphex(irb.cstat, ==, 0);
+    /* idle again: a new program starts */
+    g_assert_cmpint(css_insn(s, "ssch", SID0, ORB), ==, 0);
+    qtest_quit(s);
+}
+
+static void test_hold_release_runs_program(void)
+{
+    QTestState *s = start_held_program();
+    g_autofree char *rel = qtest_okf(s, "ccw_testdev t0 release");
+    uint32_t sid, intparm, intid;
+    CssIrbView irb;
+
+    g_assert_true(css_wait_io(s, 2000, &sid, &intparm, &intid));
+    g_assert_cmpint(css_tsch(s, SID0, IRB, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, DSTAT_CE_DE);
+    g_assert_cmphex(irb.cpa, ==, CCWS + 16);
+    g_assert_cmphex(qtest_readl(s, DATA2), ==, 0x13572468);
+    qtest_quit(s);
+}
+
+/* Attention with no function: alert + status pending, deferred cc 0. */
+static void test_attention_unsolicited_status(void)
+{
+    QTestState *s = start_enabled();
+    g_autofree char *r = qtest_okf(s, "ccw_testdev t0 attention");
+    g_autofree char *again = NULL;
+    uint32_t sid, intparm, intid;
+    CssIrbView irb;
+
+    /* status pending now: a second attention must wait */
+    again = qtest_request(s, "ccw_testdev t0 attention");
+    g_assert_true(g_str_has_prefix(again, "FAIL "));
+    g_assert_true(css_wait_io(s, 2000, &sid, &intparm, &intid));
+    g_assert_cmphex(intparm, ==, 0x11223344);   /* the PMCW's, from MSCH */
+    g_assert_cmpint(css_tsch(s, SID0, IRB, &irb), ==, 0);
+    g_assert_cmphex(irb.ctrl, ==, 0x0011);       /* alert | pending only */
+    g_assert_cmphex(irb.flags & 0x0300, ==, 0);  /* deferred cc 0 */
+    g_assert_cmphex(irb.dstat, ==, 0x80);        /* attention */
+    qtest_quit(s);
+}
+
 static void test_devno_collision_names_both(void)
 {
     g_autofree char *out = NULL;
@@ -450,6 +559,18 @@ int main(int argc, char **argv)
     g_test_add_func("/css/crw/rchp-then-stcrw", test_crw_rchp_then_stcrw);
     g_test_add_func("/css/reset/system-reset-disables",
                     test_system_reset_disables);
+    g_test_add_func("/css/ssch/cc2-function-active",
+                    test_ssch_cc2_function_active);
+    g_test_add_func("/css/xsch/cc2-subchannel-active",
+                    test_xsch_cc2_subchannel_active);
+    g_test_add_func("/css/hsch/halts-active-program",
+                    test_hsch_halts_active_program);
+    g_test_add_func("/css/csch/clears-active-program",
+                    test_csch_clears_active_program);
+    g_test_add_func("/css/testdev/hold-release-runs-program",
+                    test_hold_release_runs_program);
+    g_test_add_func("/css/testdev/attention-unsolicited-status",
+                    test_attention_unsolicited_status);
     g_test_add_func("/css/devno/collision-names-both-devices",
                     test_devno_collision_names_both);
     g_test_add_func("/css/squash-mcss/virtual-must-use-fe",

@@ -107,6 +107,11 @@ char *css_devid_to_string(const CssDevId *id);
  *     sense byte 0 command reject).  A device that ends a command with
  *     unit check puts its sense bytes into sch->sense_data.
  *
+ * @hold_start: return true to keep a started program waiting with the
+ *     subchannel and device active (a slow device), instead of running
+ *     it now; css_sch_release_held() runs it later.  Tests use it to
+ *     meet HSCH, CSCH and XSCH on an active subchannel.
+ *
  * All devices:
  * @disable: MSCH turned the enabled bit off.
  * @reset: subsystem reset reached this subchannel (css_reset()).
@@ -114,6 +119,7 @@ char *css_devid_to_string(const CssDevId *id);
 typedef struct SubchDevOps {
     void (*execute)(SubchDev *sch, const CcwDevCommand *cmd,
                     CcwDataStream *ds, CcwDevResult *res);
+    bool (*hold_start)(SubchDev *sch);
     IOInstEnding (*handle_request)(SubchDev *sch);
     int (*handle_halt)(SubchDev *sch);
     int (*handle_clear)(SubchDev *sch);
@@ -324,7 +330,7 @@ void css_sch_build_virtual_schib(SubchDev *sch, uint8_t chpid, uint8_t type);
 /**
  * css_sch_build_schib: the initial SCHIB of a passthrough subchannel from
  * the host's values (facts §3.9; the device reads them from sysfs
- * pimpampom, chpids and chp0.<chpid>/type).
+ * pimpampom, chpids and chp<cssid>.<chpid>/type).
  * @pim, @pam, @pom: the host's path masks.
  * @chpids: the host's 8 channel-path ids.
  * @chpid_types: the type of each, used to install a non-zero chpid not
@@ -521,6 +527,26 @@ void css_sch_unplug(SubchDev *sch);
  * (or suspended) and its interruption is queued.  Returns: cc 0.
  */
 IOInstEnding do_subchannel_work_virtual(SubchDev *sch);
+
+/**
+ * css_sch_release_held: run the program a virtual device held back with
+ * SubchDevOps.hold_start, as if the device had only now taken it, and
+ * present its ending status with an I/O interruption.
+ * Returns: false (and does nothing) unless a held start is still in
+ * progress: after HSCH or CSCH there is nothing left to run.
+ */
+bool css_sch_release_held(SubchDev *sch);
+
+/**
+ * css_sch_present_unsolicited: a device signals status on its own
+ * (attention, for instance) while its subchannel is idle: the subchannel
+ * becomes status pending with alert status and @dstat (PoP ch. 16,
+ * "Status-Control Field"; unsolicited: no function, deferred cc 0) and an
+ * I/O interruption is queued.
+ * Returns: false if the subchannel is not enabled, has status pending or
+ * a function in progress (then nothing changes).
+ */
+bool css_sch_present_unsolicited(SubchDev *sch, uint8_t dstat);
 
 /**
  * do_subchannel_work_passthrough: hand the function in @sch's FC to the

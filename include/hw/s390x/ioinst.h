@@ -426,6 +426,7 @@ IOINST_ASSERT_SIZE(ESW, saddr, ESW_SIZE);
 #define IRB_ECW_SIZE 32
 #define IRB_EMW_WORDS 8
 #define SENSE_DATA_SIZE 32      /* sense bytes kept per subchannel */
+#define SENSE_CMD_REJECT 0x80   /* sense byte 0 bit 0: command reject */
 
 /**
  * IRB: interruption-response block, host order.
