@@ -113,34 +113,53 @@ void css_undo_stcrw(ChannelSubSys *css, const CRW *crw)
     css->crw_count++;
 }
 
-void css_generate_sch_crws(ChannelSubSys *css, uint8_t cssid, uint8_t ssid,
-                           uint16_t schid, bool hotplugged, bool add)
+/*
+ * Report subchannel @schid of @cssid.@ssid with @erc, if the program can
+ * see it: one CRW, chained with a second naming the css image and set
+ * when MSS or MCSS-E is on (facts §3.12).  Returns: whether it was queued.
+ */
+static bool queue_sch_crws(ChannelSubSys *css, uint8_t cssid, uint8_t ssid,
+                           uint16_t schid, uint8_t erc)
 {
     bool chain = css->max_ssid > 0 || css->max_cssid > 0;
     uint8_t guest_cssid;
-    SubchDev *sch;
     CRW crws[2];
 
-    if (add && !hotplugged) {
-        return;
-    }
     /* Without MCSS-E the program knows the default image as css 0. */
     if (css->max_cssid == 0) {
         if (cssid != css->default_cssid) {
-            return;
+            return false;
         }
         guest_cssid = 0;
     } else {
         guest_cssid = cssid;
     }
     if (ssid > css->max_ssid) {
-        return;
+        return false;
     }
-    crws[0] = make_crw(CRW_RSC_SUBCH, CRW_ERC_IPI, false, chain, schid);
-    crws[1] = make_crw(CRW_RSC_SUBCH, CRW_ERC_IPI, false, false,
+    crws[0] = make_crw(CRW_RSC_SUBCH, erc, false, chain, schid);
+    crws[1] = make_crw(CRW_RSC_SUBCH, erc, false, false,
                        (guest_cssid << 8) | (ssid << 4));
     css_queue_crws(css, crws, chain ? 2 : 1);
+    return true;
+}
 
+void css_sch_report_error(SubchDev *sch, uint8_t erc)
+{
+    queue_sch_crws(sch->css, sch->cssid, sch->ssid, sch->schid, erc);
+}
+
+void css_generate_sch_crws(ChannelSubSys *css, uint8_t cssid, uint8_t ssid,
+                           uint16_t schid, bool hotplugged, bool add)
+{
+    SubchDev *sch;
+
+    if (add && !hotplugged) {
+        return;
+    }
+    if (!queue_sch_crws(css, cssid, ssid, schid, CRW_ERC_IPI)) {
+        return;
+    }
     sch = css_find_subch(css, 1, cssid, ssid, schid);
     if (sch) {
         css_withdraw_io_int(sch);

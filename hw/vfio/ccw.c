@@ -289,8 +289,7 @@ void vfio_ccw_transport_failed(VFIOCCWDevice *vcdev)
         !(sch->curr_status.scsw.ctrl & SCSW_STCTL_STATUS_PEND)) {
         css_sch_host_irb_error(sch, ENODEV);
     }
-    css_queue_crw(sch->css, CRW_RSC_SUBCH, CRW_ERC_PERRN, false, false,
-                  sch->schid);
+    css_sch_report_error(sch, CRW_ERC_PERRN);
 }
 
 /* ---- realize ----------------------------------------------------------- */
@@ -322,25 +321,32 @@ static bool vfio_ccw_attach(S390CCWDevice *dev, GError **errp)
                                 vfio_ccw_io_notify);
     if (ret < 0) {
         g_set_error(errp, G_IO_ERROR, g_io_error_from_errno(-ret),
-                    "vfio-ccw %s: cannot register the IO interrupt: %s",
+                    "vfio-ccw: %s: cannot register the I/O interrupt: %s",
                     vcdev->vdev.name, g_strerror(-ret));
         goto out_detach;
     }
-    if (vcdev->has_crw && irqs.has_crw) {
+    if (vcdev->has_crw) {
+        /* Channel reports come only through their interrupt (facts §3.11). */
+        if (!irqs.has_crw) {
+            g_set_error(errp, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
+                        "vfio-ccw: %s: has a CRW region but no CRW interrupt",
+                        vcdev->vdev.name);
+            goto out_unregister_io_irq;
+        }
         ret = vfio_ccw_register_irq(vcdev, VFIO_CCW_CRW_IRQ_INDEX,
                                     &vcdev->crw_irq, vfio_ccw_crw_notify);
         if (ret < 0) {
             g_set_error(errp, G_IO_ERROR, g_io_error_from_errno(-ret),
-                        "vfio-ccw %s: cannot register the CRW interrupt: %s",
+                        "vfio-ccw: %s: cannot register the CRW interrupt: %s",
                         vcdev->vdev.name, g_strerror(-ret));
             goto out_unregister_io_irq;
         }
     }
-    if (irqs.has_req &&
+    if (!irqs.has_req ||
         vfio_ccw_register_irq(vcdev, VFIO_CCW_REQ_IRQ_INDEX, &vcdev->req_irq,
                               vfio_ccw_req_notify) < 0) {
         /* Without it the host cannot ask for the device back: not fatal. */
-        g_printerr("qemu-system-s390x: warning: vfio-ccw %s: no request "
+        g_printerr("qemu-system-s390x: warning: vfio-ccw: %s: no request "
                    "interrupt; the host cannot ask to release it\n",
                    vcdev->vdev.name);
     }

@@ -511,6 +511,14 @@ void css_generate_sch_crws(ChannelSubSys *css, uint8_t cssid, uint8_t ssid,
                            uint16_t schid, bool hotplugged, bool add);
 
 /**
+ * css_sch_report_error: report @sch with error-recovery code @erc (e.g.
+ * CRW_ERC_PERRN when its device became unusable), chained and only if
+ * visible, as css_generate_sch_crws() does; a pending interruption of
+ * @sch stays (it may carry the deferred cc 3 of the failure).
+ */
+void css_sch_report_error(SubchDev *sch, uint8_t erc);
+
+/**
  * css_sch_unplug: hot-unplug: disable @sch, clear its device-number-valid
  * bit and report it gone.  The caller then destroys it.
  */
