@@ -52,6 +52,29 @@ static bool ram_ok(S390CPU *cpu, uint64_t addr, uint64_t len)
     return cpu->ram && guest_ram_valid(cpu->ram, addr, len);
 }
 
+/*
+ * The checks an instruction with a storage operand makes before anything
+ * else, in the architected order: privileged operation, specification
+ * (@addr not a multiple of @align), addressing (@len bytes at @addr not
+ * in guest RAM).  @addr is where the access goes (TPI: maybe the lowcore),
+ * @op2 the operand address whose alignment counts.
+ * Returns: true when all pass; else false with @res the program check.
+ */
+static bool operand_ok(S390CPU *cpu, uint64_t op2, uint64_t align,
+                       uint64_t addr, uint64_t len, IOInstResult *res)
+{
+    if (cpu->problem_state) {
+        *res = pgm(PGM_PRIVILEGED);
+    } else if (op2 & (align - 1)) {
+        *res = pgm(PGM_SPECIFICATION);
+    } else if (!ram_ok(cpu, addr, len)) {
+        *res = pgm(PGM_ADDRESSING);
+    } else {
+        return true;
+    }
+    return false;
+}
+
 /* The subchannel a valid SID names, if the program may see it. */
 static SubchDev *visible_subch(ChannelSubSys *css, const IOInstSid *sid)
 {
@@ -97,16 +120,11 @@ IOInstResult ioinst_handle_ssch(S390CPU *cpu, ChannelSubSys *css,
     uint8_t buf[ORB_SIZE];
     IOInstSid sid;
     SubchDev *sch;
+    IOInstResult res;
     ORB orb;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & 3) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    if (!ram_ok(cpu, op2, ORB_SIZE)) {
-        return pgm(PGM_ADDRESSING);
+    if (!operand_ok(cpu, op2, 4, op2, ORB_SIZE, &res)) {
+        return res;
     }
     guest_ram_read(cpu->ram, op2, buf, sizeof(buf));
     copy_orb_from_guest(buf, &orb);
@@ -131,16 +149,11 @@ IOInstResult ioinst_handle_stsch(S390CPU *cpu, ChannelSubSys *css,
     IOInstEnding cc;
     IOInstSid sid;
     SubchDev *sch;
+    IOInstResult res;
     SCHIB schib;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & 3) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    if (!ram_ok(cpu, op2, SCHIB_SIZE)) {
-        return pgm(PGM_ADDRESSING);
+    if (!operand_ok(cpu, op2, 4, op2, SCHIB_SIZE, &res)) {
+        return res;
     }
     if (!ioinst_sid_decode(reg1, &sid)) {
         return pgm(PGM_OPERAND);
@@ -170,16 +183,11 @@ IOInstResult ioinst_handle_msch(S390CPU *cpu, ChannelSubSys *css,
     uint8_t buf[SCHIB_SIZE];
     IOInstSid sid;
     SubchDev *sch;
+    IOInstResult res;
     SCHIB schib;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & 3) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    if (!ram_ok(cpu, op2, SCHIB_SIZE)) {
-        return pgm(PGM_ADDRESSING);
+    if (!operand_ok(cpu, op2, 4, op2, SCHIB_SIZE, &res)) {
+        return res;
     }
     guest_ram_read(cpu->ram, op2, buf, sizeof(buf));
     copy_schib_from_guest(buf, &schib);
@@ -298,16 +306,11 @@ IOInstResult ioinst_handle_tpi(S390CPU *cpu, ChannelSubSys *css,
     uint8_t buf[IO_INT_CODE_SIZE];
     uint64_t addr = op2 ? op2 : LOWCORE_IO_INT_CODE;
     uint64_t len = op2 ? IO_INT_CODE_TPI_SIZE : IO_INT_CODE_SIZE;
+    IOInstResult res;
     IOIntCode code;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & 3) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    if (!ram_ok(cpu, addr, len)) {
-        return pgm(PGM_ADDRESSING);
+    if (!operand_ok(cpu, op2, 4, addr, len, &res)) {
+        return res;
     }
     if (!css_dequeue_io_int(css, s390_cpu_isc_mask(cpu), &code)) {
         return set_cc(cpu, IOINST_CC_EXPECTED);
@@ -322,17 +325,12 @@ IOInstResult ioinst_handle_stcrw(S390CPU *cpu, ChannelSubSys *css,
 {
     uint8_t buf[CRW_SIZE];
     IOInstEnding cc;
+    IOInstResult res;
     CRW crw;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & 3) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    /* Checked first, so no CRW is taken that cannot be stored. */
-    if (!ram_ok(cpu, op2, CRW_SIZE)) {
-        return pgm(PGM_ADDRESSING);
+    /* Storage is checked first, so no CRW is taken that cannot be stored. */
+    if (!operand_ok(cpu, op2, 4, op2, CRW_SIZE, &res)) {
+        return res;
     }
     cc = css_do_stcrw(css, &crw);
     copy_crw_to_guest(buf, &crw);
@@ -387,15 +385,10 @@ IOInstResult ioinst_handle_chsc(S390CPU *cpu, ChannelSubSys *css,
     g_autofree uint8_t *area = NULL;
     ChscReqHeader req;
     uint16_t resp_len;
+    IOInstResult res;
 
-    if (cpu->problem_state) {
-        return pgm(PGM_PRIVILEGED);
-    }
-    if (op2 & (CHSC_AREA_SIZE - 1)) {
-        return pgm(PGM_SPECIFICATION);
-    }
-    if (!ram_ok(cpu, op2, CHSC_AREA_SIZE)) {
-        return pgm(PGM_ADDRESSING);
+    if (!operand_ok(cpu, op2, CHSC_AREA_SIZE, op2, CHSC_AREA_SIZE, &res)) {
+        return res;
     }
     area = g_malloc(CHSC_AREA_SIZE);
     guest_ram_read(cpu->ram, op2, area, CHSC_AREA_SIZE);
