@@ -15,6 +15,7 @@
 #include "qemu/module.h"
 #include "hw/boards.h"
 #include "hw/qdev-properties.h"
+#include "monitor/qmp.h"
 #include "system/device-create.h"
 #include "system/qtest.h"
 #include "system/runstate.h"
@@ -25,9 +26,9 @@
 #define MAX_RAM_SIZE (1ULL << 40)
 
 typedef enum OptId {
-    OPT_MACHINE, OPT_MEMORY, OPT_DEVICE, OPT_QTEST, OPT_QTEST_LOG, OPT_ACCEL,
-    OPT_NODEFAULTS, OPT_DISPLAY, OPT_NOGRAPHIC, OPT_NAME, OPT_VERSION,
-    OPT_HELP,
+    OPT_MACHINE, OPT_MEMORY, OPT_DEVICE, OPT_QTEST, OPT_QTEST_LOG, OPT_QMP,
+    OPT_ACCEL, OPT_NODEFAULTS, OPT_DISPLAY, OPT_NOGRAPHIC, OPT_NAME,
+    OPT_VERSION, OPT_HELP,
 } OptId;
 
 typedef struct OptDef {
@@ -45,6 +46,7 @@ static const OptDef opt_defs[] = {
     { "device", OPT_DEVICE, true, "TYPE[,PROP=VALUE...]", "add a device (-device help, -device TYPE,help)" },
     { "qtest", OPT_QTEST, true, "stdio|unix:PATH[,server=on]", "serve the qtest protocol (implies -accel qtest)" },
     { "qtest-log", OPT_QTEST_LOG, true, "FILE", "log qtest requests and replies" },
+    { "qmp", OPT_QMP, true, "stdio|unix:PATH,server=on[,wait=off]", "serve QMP" },
     { "accel", OPT_ACCEL, true, "qtest", "accelerator (only qtest: there is no CPU yet)" },
     { "nodefaults", OPT_NODEFAULTS, false, NULL, "create no default devices" },
     { "display", OPT_DISPLAY, true, "none", "display back end (only none)" },
@@ -61,6 +63,7 @@ typedef struct CmdLine {
     GPtrArray *devices;         /* const char * option strings */
     const char *qtest;
     const char *qtest_log;
+    GPtrArray *qmp;             /* const char * -qmp specs */
     const char *name;
 } CmdLine;
 
@@ -139,6 +142,9 @@ static int parse_cmdline(int argc, char **argv, CmdLine *cl)
             break;
         case OPT_QTEST_LOG:
             cl->qtest_log = arg;
+            break;
+        case OPT_QMP:
+            g_ptr_array_add(cl->qmp, (gpointer)arg);
             break;
         case OPT_ACCEL:
             if (!g_str_equal(arg, "qtest")) {
@@ -286,6 +292,31 @@ static bool add_devices(MachineState *ms, GPtrArray *devices)
     return true;
 }
 
+/* Monitors start after the devices, so that device_add meets a full machine. */
+static bool start_monitors(const CmdLine *cl)
+{
+    g_autoptr(GError) err = NULL;
+    bool stdio_taken = cl->qtest && g_str_equal(cl->qtest, "stdio");
+
+    for (guint i = 0; i < cl->qmp->len; i++) {
+        const char *spec = cl->qmp->pdata[i];
+
+        if (g_str_equal(spec, "stdio")) {
+            if (stdio_taken) {
+                error_report("-qmp stdio: stdio is already used by another "
+                             "-qmp or -qtest");
+                return false;
+            }
+            stdio_taken = true;
+        }
+        if (!qmp_monitor_init(spec, &err)) {
+            error_report("%s", err->message);
+            return false;
+        }
+    }
+    return true;
+}
+
 static gboolean on_terminate_signal(gpointer opaque)
 {
     qemu_system_shutdown_request(0);
@@ -316,11 +347,16 @@ static int run(const CmdLine *cl)
     if (!add_devices(ms, cl->devices)) {
         return 1;
     }
-    if (cl->qtest && !qtest_server_init(cl->qtest, cl->qtest_log, &err)) {
-        error_report("%s", err->message);
+    if (!start_monitors(cl)) {
+        qmp_monitor_cleanup();
         return 1;
     }
-    if (!cl->qtest) {
+    if (cl->qtest && !qtest_server_init(cl->qtest, cl->qtest_log, &err)) {
+        error_report("%s", err->message);
+        qmp_monitor_cleanup();
+        return 1;
+    }
+    if (!cl->qtest && !cl->qmp->len) {
         /* Nothing can drive the machine without a CPU: say so, then idle. */
         error_report("warning: no CPU model yet: drive the machine with "
                      "-qtest; waiting for SIGTERM");
@@ -330,6 +366,7 @@ static int run(const CmdLine *cl)
     g_unix_signal_add(SIGINT, on_terminate_signal, NULL);
     g_unix_signal_add(SIGHUP, on_terminate_signal, NULL);
     status = qemu_main_loop();
+    qmp_monitor_cleanup();
     qtest_server_cleanup();
     machine_teardown(ms);
     return status;
@@ -337,7 +374,7 @@ static int run(const CmdLine *cl)
 
 int main(int argc, char **argv)
 {
-    CmdLine cl = { .devices = g_ptr_array_new() };
+    CmdLine cl = { .devices = g_ptr_array_new(), .qmp = g_ptr_array_new() };
     int status;
 
     /* A vanished client must cost a write error, not the process. */
@@ -357,5 +394,6 @@ int main(int argc, char **argv)
         status = run(&cl);
     }
     g_ptr_array_unref(cl.devices);
+    g_ptr_array_unref(cl.qmp);
     return status;
 }

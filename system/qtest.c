@@ -671,6 +671,10 @@ bool qtest_server_init(const char *spec, const char *logfile, GError **errp)
 
 void qtest_server_cleanup(void)
 {
+    /* Never started (no -qtest): the zeroed fds are not ours to close. */
+    if (!qtest.inbuf) {
+        return;
+    }
     if (qtest.client_watch) {
         g_source_remove(qtest.client_watch);
     }

@@ -82,6 +82,50 @@ void device_cold_reset(DeviceState *dev)
     }
 }
 
+/* ---- hot-unplug notification ------------------------------------------ */
+
+typedef struct UnplugNotifier {
+    DeviceUnplugNotifyFn fn;
+    void *opaque;
+} UnplugNotifier;
+
+/*
+ * Who wants to hear of hot-unplugs (the QMP monitor, for DEVICE_DELETED).
+ * A list rather than a call into the monitor keeps hw/ free of it.
+ */
+static GSList *unplug_notifiers;
+
+void qdev_add_unplug_notifier(DeviceUnplugNotifyFn fn, void *opaque)
+{
+    UnplugNotifier *n = g_new0(UnplugNotifier, 1);
+
+    n->fn = fn;
+    n->opaque = opaque;
+    unplug_notifiers = g_slist_append(unplug_notifiers, n);
+}
+
+void qdev_remove_unplug_notifier(DeviceUnplugNotifyFn fn, void *opaque)
+{
+    for (GSList *l = unplug_notifiers; l; l = l->next) {
+        UnplugNotifier *n = l->data;
+
+        if (n->fn == fn && n->opaque == opaque) {
+            unplug_notifiers = g_slist_delete_link(unplug_notifiers, l);
+            g_free(n);
+            return;
+        }
+    }
+}
+
+void qdev_unplug_notify(DeviceState *dev, const char *bus_addr)
+{
+    for (GSList *l = unplug_notifiers; l; l = l->next) {
+        UnplugNotifier *n = l->data;
+
+        n->fn(dev, bus_addr, n->opaque);
+    }
+}
+
 /* ---- buses ------------------------------------------------------------ */
 
 OBJECT_DEFINE_TYPE(BusState, BusClass, bus, "bus", G_TYPE_OBJECT)

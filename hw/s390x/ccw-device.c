@@ -93,11 +93,24 @@ static void ccw_device_unrealize(DeviceState *ds)
 
 void ccw_device_unplug(CcwDevice *dev)
 {
+    CssDevId did;
+    g_autofree char *devno = NULL;
+
     if (!DEVICE(dev)->realized) {
         return;
     }
+    /*
+     * The unplug notifiers (the monitor's DEVICE_DELETED) come after the
+     * removal, when the device has lost its bus reference and its
+     * subchannel: keep it alive and remember its device number for them.
+     */
+    did = css_sch_dev_id(dev->sch);
+    devno = css_devid_to_string(&did);
+    g_object_ref(dev);
     css_sch_unplug(dev->sch);
     qdev_unrealize(DEVICE(dev));
+    qdev_unplug_notify(DEVICE(dev), devno);
+    g_object_unref(dev);
 }
 
 CcwDevice *ccw_device_find(BusState *bus, const char *name)

@@ -89,6 +89,33 @@ void device_cold_reset(DeviceState *dev);
  */
 char *qdev_label(DeviceState *dev);
 
+/**
+ * DeviceUnplugNotifyFn: told that a device was hot-unplugged.
+ * @dev: the device, unrealized and off its bus but still alive (its id
+ *     and type may be read) until the notifiers return.
+ * @bus_addr: where it sat on its bus, which it no longer knows (for a
+ *     CCW device its "cssid.ssid.devno", e.g. "fe.0.0001"), or NULL.
+ */
+typedef void (*DeviceUnplugNotifyFn)(DeviceState *dev, const char *bus_addr,
+                                     void *opaque);
+
+/**
+ * qdev_add_unplug_notifier: call @fn(dev, bus_addr, @opaque) after each
+ * hot-unplug, whatever asked for it (the monitor's device_del, a host
+ * asking for its device back).  The monitor uses it for DEVICE_DELETED.
+ */
+void qdev_add_unplug_notifier(DeviceUnplugNotifyFn fn, void *opaque);
+
+/** qdev_remove_unplug_notifier: undo qdev_add_unplug_notifier(@fn, @opaque). */
+void qdev_remove_unplug_notifier(DeviceUnplugNotifyFn fn, void *opaque);
+
+/**
+ * qdev_unplug_notify: run the unplug notifiers for @dev; called by the
+ * bus's unplug code right after it unrealized @dev, while it still holds
+ * a reference (not at machine teardown, which is no hot-unplug).
+ */
+void qdev_unplug_notify(DeviceState *dev, const char *bus_addr);
+
 /* ---- buses ------------------------------------------------------------ */
 
 #define TYPE_BUS (bus_get_type())

@@ -62,7 +62,10 @@ ChannelSubSys *ccw_device_css(CcwDevice *dev);
 /**
  * ccw_device_unplug: remove a realized device at run time: its subchannel
  * is disabled and reported gone with a channel report (PoP ch. 17,
- * "Channel-Report Word"), then the device is unrealized.
+ * "Channel-Report Word"), then the device is unrealized, and then the
+ * unplug notifiers (qdev_add_unplug_notifier(): the monitor's
+ * DEVICE_DELETED) are told, with the devno as the bus address.  The
+ * caller's reference, if any, keeps @dev alive afterwards.
  */
 void ccw_device_unplug(CcwDevice *dev);
 
