@@ -152,8 +152,17 @@ void css_sch_merge_host_irb(SubchDev *sch, const uint8_t *irb_be)
     /* The host's SCSW (CPA already translated back) is the guest's now. */
     schib->scsw = irb.scsw;
     sch->esw = irb.esw;
+    /*
+     * Sense goes with the status when the guest asked for concurrent
+     * sense, and also whenever the host says its ECW holds sense: the
+     * device gave it up with that status, so a later SENSE would not
+     * find it, and the ESW handed over says it is there.  (QEMU copies
+     * it only in the first case, leaving a zero ECW behind a set ERW
+     * bit.)
+     */
     if ((irb.scsw.dstat & SCSW_DSTAT_UNIT_CHECK) &&
-        (schib->pmcw.chars & PMCW_CHARS_MASK_CSENSE)) {
+        ((schib->pmcw.chars & PMCW_CHARS_MASK_CSENSE) ||
+         (irb.esw.erw & ESW_ERW_MASK_CONS))) {
         memcpy(sch->sense_data, irb.ecw, sizeof(sch->sense_data));
     }
     css_inject_io_interrupt(sch);

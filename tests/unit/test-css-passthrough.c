@@ -440,8 +440,35 @@ static void test_irb_merge_sense(PtFixture *f, gconstpointer data)
 static void test_irb_merge_no_sense(PtFixture *f, gconstpointer data)
 {
     uint8_t be[IRB_SIZE];
+    IRB irb;
 
-    /* Unit check without concurrent sense: the sense stays in the host. */
+    /*
+     * Unit check, no concurrent sense on either side (host ERW bit 7
+     * clear, guest PMCW S clear): the sense stays with the device.
+     */
+    assert_cc(pt_ssch(f, 0xc0), 0);
+    host_irb(be, SCSW_FCTL_START_FUNC | SCSW_STCTL_PRIMARY |
+             SCSW_STCTL_SECONDARY | SCSW_STCTL_ALERT |
+             SCSW_STCTL_STATUS_PEND,
+             SCSW_DSTAT_CHANNEL_END | SCSW_DSTAT_DEVICE_END |
+             SCSW_DSTAT_UNIT_CHECK, FX_CCW + 8, 0x10);
+    copy_irb_from_guest(be, &irb);
+    irb.esw.erw &= ~(ESW_ERW_MASK_CONS | ESW_ERW_MASK_SCNT);
+    copy_irb_to_guest(be, &irb);
+    css_sch_merge_host_irb(f->pt, be);
+    g_assert_cmphex(f->pt->sense_data[0], ==, 0);
+}
+
+/*
+ * The host presented sense with the status (ERW bit 7) although the guest
+ * did not ask for concurrent sense: the guest gets it in the ECW, since
+ * the device gave it up and the ERW passed on says it is there.
+ */
+static void test_irb_merge_host_sense(PtFixture *f, gconstpointer data)
+{
+    uint8_t be[IRB_SIZE];
+    IRB irb;
+
     assert_cc(pt_ssch(f, 0xc0), 0);
     host_irb(be, SCSW_FCTL_START_FUNC | SCSW_STCTL_PRIMARY |
              SCSW_STCTL_SECONDARY | SCSW_STCTL_ALERT |
@@ -449,7 +476,10 @@ static void test_irb_merge_no_sense(PtFixture *f, gconstpointer data)
              SCSW_DSTAT_CHANNEL_END | SCSW_DSTAT_DEVICE_END |
              SCSW_DSTAT_UNIT_CHECK, FX_CCW + 8, 0x10);
     css_sch_merge_host_irb(f->pt, be);
-    g_assert_cmphex(f->pt->sense_data[0], ==, 0);
+    g_assert_cmphex(f->pt->sense_data[0], ==, 0x10);
+    irb = fx_tsch(&f->fx, f->pt, 0);
+    g_assert_cmphex(irb.esw.erw & ESW_ERW_MASK_CONS, ==, ESW_ERW_MASK_CONS);
+    g_assert_cmphex(irb.ecw[0], ==, 0x10);
 }
 
 static void test_irb_error_table(PtFixture *f, gconstpointer data)
@@ -520,6 +550,8 @@ int main(int argc, char **argv)
             test_irb_merge_sense);
     PT_TEST("/css/passthrough/irb-no-sense-without-concurrent-sense",
             test_irb_merge_no_sense);
+    PT_TEST("/css/passthrough/irb-host-concurrent-sense-into-ecw",
+            test_irb_merge_host_sense);
     PT_TEST("/css/passthrough/irb-read-errors", test_irb_error_table);
     return g_test_run();
 }
