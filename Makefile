@@ -7,7 +7,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps check check-asan check-s390x clean distclean
+.PHONY: all deps check check-asan check-s390x demo clean distclean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -31,6 +31,12 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	$(MESON_TEST) -C $(ASAN_BUILD)
+
+# The main job end to end on a real volume: dasdload makes a 3390,
+# vfio-user-ccw serves it, the machine passes it through, ccw-guest drives
+# it with channel programs (installs, configures and builds by itself).
+demo:
+	BUILD=$(BUILD) bash scripts/demo.sh
 
 # The suite again as a big-endian s390x build, run under qemu-user: the
 # machine and vfio-user-ccw both run as s390x programs there.

@@ -470,11 +470,13 @@ static int prefetch_ccw(CcwProgram *cp, uint8_t *ccw_be)
     ccw_get(ccw_be, &ccw);
     if (ccw_is_tic(&ccw)) {
         int s = segment_holding(cp, ccw.cda);
+        const CpSegment *seg;
 
         if (s < 0) {
             return -EFAULT;
         }
-        ccw.cda = segment_at(cp, s)->host + (ccw.cda - segment_at(cp, s)->guest);
+        seg = segment_at(cp, s);
+        ccw.cda = seg->host + (ccw.cda - seg->guest);
         copy_ccw1_to_guest(ccw_be, &ccw);
         return 0;
     }
