@@ -6,7 +6,7 @@
  *   vfio-user-ccw --socket PATH | --fd N
  *                 --dasd FILE[,readonly=on|off][,sync=on|off]
  *                 [--schid C.S.NNNN] [--devno C.S.NNNN] [--chpid X[,X...]]
- *                 [--trace]
+ *                 [--latency MS] [--trace]
  *
  * It follows the vfio-user backend conventions: it does not daemonize,
  * SIGTERM (or SIGINT, SIGHUP) ends it cleanly with status 0, and it takes
@@ -33,6 +33,7 @@ typedef struct Options {
     char *schid;
     char *devno;
     char *chpid;
+    gint latency;
     gboolean trace;
 } Options;
 
@@ -203,6 +204,9 @@ int main(int argc, char **argv)
           "device number (default 0.0.0000)", "C.S.NNNN" },
         { "chpid", 0, 0, G_OPTION_ARG_STRING, &o.chpid,
           "CHPIDs of the paths, up to 8 (default 0x00)", "X[,X...]" },
+        { "latency", 0, 0, G_OPTION_ARG_INT, &o.latency,
+          "milliseconds a channel program takes before it ends, as a slow "
+          "device (default 0)", "MS" },
         { "trace", 0, 0, G_OPTION_ARG_NONE, &o.trace,
           "trace state-machine transitions and messages to stderr", NULL },
         { NULL }
@@ -233,6 +237,9 @@ int main(int argc, char **argv)
     }
     if (!o.dasd) {
         die("no device: give --dasd FILE");
+    }
+    if (o.latency < 0 || o.latency > 60000) {
+        die("--latency %d: expected 0 to 60000 milliseconds", o.latency);
     }
     parse_dasd(o.dasd, &file, &readonly, &sync);
     if (o.schid && !parse_busid(o.schid, &cfg.cssid, &cfg.ssid, &cfg.schno)) {
@@ -281,6 +288,7 @@ int main(int argc, char **argv)
     g_unix_signal_add(SIGUSR1, on_release_request, &prog);
     g_unix_signal_add(SIGUSR2, on_path_toggle, &prog);
     server = vuc_server_new(prog.mdev, maps, o.trace);
+    vuc_server_set_latency(server, (unsigned)o.latency);
     vuc_server_set_done(server, on_done, &prog);
     if (o.socket_path ? !vuc_server_listen(server, o.socket_path, &err)
                       : !vuc_server_use_fd(server, o.fd, &err)) {

@@ -222,6 +222,11 @@ bool mdev_work_pending(const Mdev *m)
     return m->hw.work != 0;
 }
 
+bool mdev_work_is_start(const Mdev *m)
+{
+    return m->hw.work == HW_START;
+}
+
 void mdev_run_work(Mdev *m)
 {
     unsigned work = m->hw.work;

@@ -259,6 +259,13 @@ bool mdev_trigger_irq(Mdev *m, uint32_t index);
 bool mdev_work_pending(const Mdev *m);
 
 /**
+ * mdev_work_is_start: Returns: whether the pending work is a channel
+ * program to run (no halt or clear waiting): the part a device takes
+ * its time over.
+ */
+bool mdev_work_is_start(const Mdev *m);
+
+/**
  * mdev_run_work: perform the host subchannel's pending function: run the
  * started program on the device, or end a halt or clear; then raise the
  * INTERRUPT event with the IRB.  Nothing happens without pending work.

@@ -47,6 +47,8 @@ struct VucServer {
     char *path;                 /* socket file we created, to unlink */
     VucClient *client;
     guint work_source;
+    bool work_is_timer;         /* work_source waits out @latency_ms */
+    guint latency_ms;
     void (*done)(void *opaque);
     void *done_opaque;
 };

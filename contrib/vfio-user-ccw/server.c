@@ -50,14 +50,32 @@ static gboolean run_work(gpointer opaque)
 
 static void schedule_work(VucServer *s)
 {
-    if (mdev_work_pending(s->mdev) && !s->work_source) {
-        /*
-         * Same priority as the socket, so a client that keeps sending
-         * cannot starve the interruption.
-         */
-        s->work_source = g_idle_add_full(G_PRIORITY_DEFAULT, run_work, s,
-                                         NULL);
+    bool slow;
+
+    if (!mdev_work_pending(s->mdev)) {
+        return;
     }
+    slow = s->latency_ms && mdev_work_is_start(s->mdev);
+    if (s->work_source) {
+        if (slow || !s->work_is_timer) {
+            return;
+        }
+        /* A halt or clear does not wait for the program's latency. */
+        g_source_remove(s->work_source);
+    }
+    s->work_is_timer = slow;
+    /*
+     * Same priority as the socket, so a client that keeps sending cannot
+     * starve the interruption.
+     */
+    s->work_source = slow ? g_timeout_add(s->latency_ms, run_work, s)
+                          : g_idle_add_full(G_PRIORITY_DEFAULT, run_work, s,
+                                            NULL);
+}
+
+void vuc_server_set_latency(VucServer *s, unsigned ms)
+{
+    s->latency_ms = ms;
 }
 
 /* ------------------------------------------------------------------------

@@ -43,6 +43,15 @@ typedef struct VucServer VucServer;
 VucServer *vuc_server_new(Mdev *mdev, DmaMaps *maps, bool trace);
 
 /**
+ * vuc_server_set_latency: let a started channel program run @ms
+ * milliseconds after the start was accepted, as a real device takes its
+ * time (seek, rotation), instead of at the next turn of the main loop.
+ * Halt and clear still act at once, on the program that is then active.
+ * 0 (the default) means no delay.
+ */
+void vuc_server_set_latency(VucServer *s, unsigned ms);
+
+/**
  * vuc_server_free: disconnect the client (as if it went away), stop
  * listening, remove the socket file the server created.  NULL allowed.
  */

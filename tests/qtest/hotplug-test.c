@@ -12,12 +12,11 @@
  */
 #include "qemu/osdep.h"
 #include <signal.h>
-#include <sys/prctl.h>
 #include <sys/wait.h>
 
-#include "block/ckd.h"
 #include "libcss.h"
 #include "libqmp.h"
+#include "libvuc.h"
 
 #define ARGS "-M s390-ccw-virtio -m 64M -nodefaults " \
              "-device ccw-testdev,id=t0,devno=fe.0.0001"
@@ -546,115 +545,35 @@ static void test_query_chpids_fields(Fixture *f, gconstpointer data)
 #define PT_TIMEOUT_MS 20000
 
 typedef struct PtFixture {
-    char *dir;
-    char *volume;
-    char *sock;
-    GPid server;
+    VucServer *srv;
     QmpMachine *m;
 } PtFixture;
 
-/* The server binary: $VFIO_USER_CCW_BINARY, else next to the machine's. */
-static char *server_binary(void)
+/* Start the server on a new volume, then the machine. */
+static void pt_setup(PtFixture *f)
 {
-    const char *env = g_getenv("VFIO_USER_CCW_BINARY");
-    g_autofree char *top = NULL;
-
-    if (env && *env) {
-        return g_strdup(env);
-    }
-    top = g_path_get_dirname(qtest_binary());
-    return g_build_filename(top, "contrib", "vfio-user-ccw", "vfio-user-ccw",
-                            NULL);
-}
-
-/* A failed test aborts without teardown: the server must not outlive it. */
-static void server_child_setup(gpointer data)
-{
-    prctl(PR_SET_PDEATHSIG, SIGTERM);
-}
-
-/* Start the server on a new volume; Returns: false (skipped) without it. */
-static bool pt_setup(PtFixture *f)
-{
-    g_autofree char *bin = server_binary();
-    g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
-    g_autoptr(GError) err = NULL;
-    const char *const args[] = {
-        "--socket", NULL, "--dasd", NULL, "--schid", "0.0.0313",
-        "--devno", "0.0.2b09", "--chpid", "0x32,0x33",
+    static const char *const args[] = {
+        "--schid", "0.0.0313", "--devno", "0.0.2b09", "--chpid", "0x32,0x33",
+        NULL,
     };
 
-    if (!g_file_test(bin, G_FILE_TEST_IS_EXECUTABLE)) {
-        g_test_skip("vfio-user-ccw is not built");
-        return false;
-    }
-    f->dir = g_dir_make_tmp("hotplug-XXXXXX", &err);
-    g_assert_no_error(err);
-    f->volume = g_build_filename(f->dir, "volume.3390", NULL);
-    f->sock = g_build_filename(f->dir, "vfio-user.sock", NULL);
-    g_assert_true(ckd_create(f->volume, 0x3390, 0, 10, &err));
-    /* Through qtest_argv_add_binary() for the exe wrapper of cross builds. */
-    qtest_argv_add_binary(argv);
-    g_free(argv->pdata[argv->len - 1]);
-    argv->pdata[argv->len - 1] = g_strdup(bin);
-    for (size_t i = 0; i < G_N_ELEMENTS(args); i++) {
-        g_ptr_array_add(argv, g_strdup(i == 1 ? f->sock :
-                                       i == 3 ? f->volume : args[i]));
-    }
-    g_ptr_array_add(argv, NULL);
-    if (!g_spawn_async(NULL, (char **)argv->pdata, NULL,
-                       G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
-                       server_child_setup, NULL, &f->server, &err)) {
-        g_error("cannot start %s: %s", bin, err->message);
-    }
-    for (int waited = 0; !g_file_test(f->sock, G_FILE_TEST_EXISTS);
-         waited += 10) {
-        if (waited > PT_TIMEOUT_MS) {
-            g_error("vfio-user-ccw did not create %s", f->sock);
-        }
-        g_usleep(10 * 1000);
-    }
+    f->srv = vuc_server_start(10, args);
     f->m = qmp_machine_start(PT_ARGS);
-    return true;
 }
 
 static void pt_teardown(PtFixture *f)
 {
-    int status = 0;
-
     if (f->m) {
         qmp_machine_stop(f->m);
     }
-    if (f->server) {
-        kill(f->server, SIGTERM);
-        for (int waited = 0; waitpid(f->server, &status, WNOHANG) == 0;
-             waited += 10) {
-            if (waited > PT_TIMEOUT_MS) {
-                kill(f->server, SIGKILL);
-                waitpid(f->server, &status, 0);
-                g_error("vfio-user-ccw did not stop on SIGTERM");
-            }
-            g_usleep(10 * 1000);
-        }
-        g_spawn_close_pid(f->server);
-        g_assert_true(WIFEXITED(status));
-        g_assert_cmpint(WEXITSTATUS(status), ==, 0);
-    }
-    if (f->dir) {
-        unlink(f->volume);
-        unlink(f->sock);
-        rmdir(f->dir);
-    }
-    g_free(f->volume);
-    g_free(f->sock);
-    g_free(f->dir);
+    vuc_server_stop(f->srv);
 }
 
 static void pt_device_add(PtFixture *f)
 {
     g_autofree char *args = g_strdup_printf(
         "{\"driver\": \"vfio-user-ccw\", \"id\": \"dasd1\", "
-        "\"socket\": \"%s\", \"devno\": \"0.0.1234\"}", f->sock);
+        "\"socket\": \"%s\", \"devno\": \"0.0.1234\"}", f->srv->sock);
     g_autoptr(JsonNode) ret = qmp_execute_ok(f->m->qmp, "device_add", args);
 }
 
@@ -671,9 +590,7 @@ static void test_pt_add_reports_and_shows_host(void)
     JsonObject *o, *host;
     JsonArray *a;
 
-    if (!pt_setup(&f)) {
-        return;
-    }
+    pt_setup(&f);
     pt_device_add(&f);
     assert_sch_crw(take_crw(f.m->qts), false, 1);
     subch = qmp_execute_ok(f.m->qmp, "query-ccw-subchannels", NULL);
@@ -726,12 +643,10 @@ static void test_pt_host_request_unplugs_with_event(void)
     g_autoptr(JsonNode) list = NULL;
     JsonObject *d;
 
-    if (!pt_setup(&f)) {
-        return;
-    }
+    pt_setup(&f);
     pt_device_add(&f);
     assert_sch_crw(take_crw(f.m->qts), false, 1);
-    g_assert_cmpint(kill(f.server, SIGUSR1), ==, 0);
+    g_assert_cmpint(kill(f.srv->pid, SIGUSR1), ==, 0);
     ev = qmp_event_wait(f.m->qmp, "DEVICE_DELETED", PT_TIMEOUT_MS);
     g_assert_nonnull(ev);
     d = json_object_get_object_member(ev, "data");

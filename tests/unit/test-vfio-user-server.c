@@ -157,6 +157,63 @@ static void test_unit_check_sense(Fixture *f, gconstpointer data)
     guest_free(&g);
 }
 
+/*
+ * A classic CKD search loop: Seek, Search ID Equal + TIC back to it, then
+ * the data command (the TIC-loop rule keeps all of it in one segment, and
+ * status modifier skips the TIC once the search matches).
+ */
+static void put_search_program(Guest *g, uint32_t at, uint8_t data_cmd,
+                               uint32_t data)
+{
+    static const uint8_t seek[6] = { 0, 0, 0, 0, 0, 1 };     /* cyl 0 hd 1 */
+    static const uint8_t id[5] = { 0, 0, 0, 1, 0 };          /* R0 */
+    static const uint8_t mask = 0xc0;                        /* all writes */
+
+    memcpy(g->mem + 0x3000, seek, sizeof(seek));
+    g->mem[0x3010] = mask;
+    memcpy(g->mem + 0x3018, id, sizeof(id));
+    put_ccw(g, at, 0x07, CCW_FLAG_CC, sizeof(seek), 0x3000);
+    put_ccw(g, at + 8, 0x1f, CCW_FLAG_CC, 1, 0x3010);
+    put_ccw(g, at + 16, 0x31, CCW_FLAG_CC, sizeof(id), 0x3018);
+    put_ccw(g, at + 24, CCW_CMD_TIC, 0, 0, at + 16);
+    put_ccw(g, at + 32, data_cmd, 0, 8, data);
+}
+
+static void test_write_read_r0(Fixture *f, gconstpointer data)
+{
+    Client c;
+    Guest g;
+    IRB irb;
+    int efd;
+
+    guest_new(&g);
+    client_connect(f, &c);
+    efd = open_session(&c, &g);
+
+    memcpy(g.mem + 0x3100, "ABCDEFGH", 8);
+    put_search_program(&g, 0x1000, 0x05, 0x3100);
+    g_assert_cmpint(start_program(&c, 0x1000), ==, 0);
+    wait_irb(&c, efd, &irb);
+    g_assert_cmphex(irb.scsw.dstat, ==, SCSW_DSTAT_CHANNEL_END |
+                    SCSW_DSTAT_DEVICE_END);
+    g_assert_cmphex(irb.scsw.cstat, ==, 0);
+    g_assert_cmphex(irb.scsw.cpa, ==, 0x1000 + 40);
+
+    memset(g.mem + 0x3200, 0xaa, 8);
+    put_search_program(&g, 0x1100, 0x06, 0x3200);
+    g_assert_cmpint(start_program(&c, 0x1100), ==, 0);
+    wait_irb(&c, efd, &irb);
+    g_assert_cmphex(irb.scsw.dstat, ==, SCSW_DSTAT_CHANNEL_END |
+                    SCSW_DSTAT_DEVICE_END);
+    g_assert_cmphex(irb.scsw.cpa, ==, 0x1100 + 40);
+    g_assert_cmphex(irb.scsw.count, ==, 0);
+    g_assert_cmpmem(g.mem + 0x3200, 8, "ABCDEFGH", 8);
+
+    close(efd);
+    client_close(&c);
+    guest_free(&g);
+}
+
 static void test_reconnect(Fixture *f, gconstpointer data)
 {
     Client c;
@@ -267,6 +324,8 @@ int main(int argc, char **argv)
     ADD("/vfio-user-server/sense-id/cu-3990-device-3390", test_sense_id);
     ADD("/vfio-user-server/unit-check/concurrent-sense-in-ecw",
         test_unit_check_sense);
+    ADD("/vfio-user-server/dasd/search-loop-write-then-read-r0",
+        test_write_read_r0);
     ADD("/vfio-user-server/reconnect/windows-dropped-device-kept",
         test_reconnect);
     test_vfio_user_server_add_bad_tests();
