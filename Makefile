@@ -7,7 +7,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps check check-asan check-s390x demo clean distclean
+.PHONY: all deps check check-asan check-s390x demo fuzz clean distclean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -38,6 +38,12 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 demo:
 	BUILD=$(BUILD) bash scripts/demo.sh
 
+# libFuzzer on every target for FUZZ_SECONDS each (clang, ASan+UBSan, in
+# build-fuzz); make check only replays the corpora.
+FUZZ_SECONDS ?= 60
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
 # The suite again as a big-endian s390x build, run under qemu-user: the
 # machine and vfio-user-ccw both run as s390x programs there.
 check-s390x: deps
@@ -47,4 +53,4 @@ clean:
 	[ ! -f $(BUILD)/build.ninja ] || ninja -C $(BUILD) clean
 
 distclean:
-	rm -rf $(BUILD) $(ASAN_BUILD) build-s390x build-s390x-ubsan
+	rm -rf $(BUILD) $(ASAN_BUILD) build-s390x build-s390x-ubsan build-fuzz

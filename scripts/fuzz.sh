@@ -91,9 +91,10 @@ wait
     printf '%-22s %12s %8s %9s  %s\n' target executions exec/s corpus findings
     for t in $targets; do
         log="$work/$t.log"
-        execs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log" |
-                tail -1)
-        rate=$(sed -n 's/^stat::average_exec_per_sec: *//p' "$log" | tail -1)
+        # the last status line: "#N ... exec/s: R" (fork mode: "#N: ...")
+        last=$(grep -E '^#[0-9]+' "$log" | tail -1 || true)
+        execs=$(sed -n 's/^#\([0-9]*\).*/\1/p' <<<"$last")
+        rate=$(sed -n 's/.*exec\/s:\{0,1\} \([0-9]*\).*/\1/p' <<<"$last")
         corpus=$(find "$work/$t/corpus" -type f | wc -l)
         found=$(find "$work/$t/artifacts" -type f | wc -l)
         what=$(grep -m1 -E '^SUMMARY: |ERROR: libFuzzer|ERROR:.*assertion' \

@@ -20,6 +20,8 @@ packages=(
     gcc-s390x-linux-gnu    # make check-s390x: big-endian cross compiler
     qemu-user-static       # make check-s390x: runs the s390x programs
     debian-archive-keyring # make check-s390x: verifies the s390x sysroot packages
+    clang                  # make fuzz: libFuzzer targets
+    libclang-rt-14-dev     # make fuzz: the libFuzzer and sanitizer runtimes
 )
 
 missing=()

@@ -80,7 +80,7 @@ static bool check_argc(int argc, char **argv, int want, const char *usage,
 {
     if (argc != want) {
         g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
-                    "usage: %s %s", argv[0], usage);
+                    "usage: %s%s%s", argv[0], *usage ? " " : "", usage);
         return false;
     }
     return true;

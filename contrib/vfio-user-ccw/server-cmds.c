@@ -483,6 +483,15 @@ static int cmd_region_write(VucServer *s, VucClient *c, VucRequest *req,
     }
     n = mdev_region_write(s->mdev, rw.region, rw.offset,
                           req->payload + REGION_RW_FIXED, rw.count);
+    /*
+     * With no function in the SCSW the I/O region's ret_code stays the
+     * writer's own word (as in the kernel), so the result may be neither
+     * an errno nor a byte count.  The reply can carry only those: anything
+     * else is refused as EINVAL (found by fuzz-vfio-user-server-msg).
+     */
+    if (n < -4095 || n > (ssize_t)rw.count) {
+        return -EINVAL;
+    }
     if (n < 0) {
         return n;
     }
