@@ -109,35 +109,45 @@ ChannelSubSys *css_new(GuestRAM *ram, bool squash_mcss)
     return css;
 }
 
+void css_foreach_subch(ChannelSubSys *css,
+                       void (*fn)(SubchDev *sch, void *opaque), void *opaque)
+{
+    for (int cssid = 0; cssid <= MAX_CSSID; cssid++) {
+        CssImage *img = css->images[cssid];
+
+        for (int ssid = 0; img && ssid <= MAX_SSID; ssid++) {
+            SubchSet *set = img->sets[ssid];
+
+            for (int schid = 0; set && schid <= MAX_SCHID; schid++) {
+                /* Read first: @fn may free the subchannel. */
+                SubchDev *sch = set->sch[schid];
+
+                if (sch) {
+                    fn(sch, opaque);
+                }
+            }
+        }
+    }
+}
+
+static void free_subch(SubchDev *sch, void *opaque)
+{
+    g_free(sch->label);
+    g_free(sch);
+}
+
 void css_free(ChannelSubSys *css)
 {
-    int cssid, ssid, schid;
-
     if (!css) {
         return;
     }
     css_flush_io_ints(css);
-    for (cssid = 0; cssid <= MAX_CSSID; cssid++) {
+    css_foreach_subch(css, free_subch, NULL);
+    for (int cssid = 0; cssid <= MAX_CSSID; cssid++) {
         CssImage *img = css->images[cssid];
 
-        if (!img) {
-            continue;
-        }
-        for (ssid = 0; ssid <= MAX_SSID; ssid++) {
-            SubchSet *set = img->sets[ssid];
-
-            if (!set) {
-                continue;
-            }
-            for (schid = 0; schid <= MAX_SCHID; schid++) {
-                SubchDev *sch = set->sch[schid];
-
-                if (sch) {
-                    g_free(sch->label);
-                    g_free(sch);
-                }
-            }
-            g_free(set);
+        for (int ssid = 0; img && ssid <= MAX_SSID; ssid++) {
+            g_free(img->sets[ssid]);
         }
         g_free(img);
     }
@@ -609,39 +619,21 @@ void css_reset_sch(SubchDev *sch)
     memset(&sch->esw, 0, sizeof(sch->esw));
 }
 
+static void reset_subch(SubchDev *sch, void *opaque)
+{
+    css_reset_sch(sch);
+    if (sch->ops && sch->ops->reset) {
+        sch->ops->reset(sch);
+    }
+}
+
 void css_reset(ChannelSubSys *css)
 {
-    int cssid, ssid, schid;
-
     css_flush_crws(css);
     css_flush_io_ints(css);
     css->chnmon_active = false;
     css->chnmon_area = 0;
     css->max_cssid = 0;
     css->max_ssid = 0;
-    for (cssid = 0; cssid <= MAX_CSSID; cssid++) {
-        CssImage *img = css->images[cssid];
-
-        if (!img) {
-            continue;
-        }
-        for (ssid = 0; ssid <= MAX_SSID; ssid++) {
-            SubchSet *set = img->sets[ssid];
-
-            if (!set) {
-                continue;
-            }
-            for (schid = 0; schid <= MAX_SCHID; schid++) {
-                SubchDev *sch = set->sch[schid];
-
-                if (!sch) {
-                    continue;
-                }
-                css_reset_sch(sch);
-                if (sch->ops && sch->ops->reset) {
-                    sch->ops->reset(sch);
-                }
-            }
-        }
-    }
+    css_foreach_subch(css, reset_subch, NULL);
 }

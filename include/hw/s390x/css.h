@@ -190,6 +190,14 @@ typedef void (*CssNotifyFn)(void *opaque, CssEvent event);
 ChannelSubSys *css_new(GuestRAM *ram, bool squash_mcss);
 
 /**
+ * css_foreach_subch: call @fn(sch, @opaque) for every subchannel of
+ * @css, in css image, set and subchannel-number order.  @fn may destroy
+ * the subchannel it is given, but no other.
+ */
+void css_foreach_subch(ChannelSubSys *css,
+                       void (*fn)(SubchDev *sch, void *opaque), void *opaque);
+
+/**
  * css_free: free @css and every subchannel still registered in it
  * (NULL allowed).  Devices should have destroyed theirs first.
  */
