@@ -230,6 +230,7 @@ typedef struct DasdCmd {
 bool dasd_fail(DasdEckd *d, uint8_t b0, uint8_t b1, uint8_t b7);
 bool dasd_reject(DasdEckd *d, uint8_t msg);
 bool dasd_file_protected(DasdEckd *d);
+bool dasd_write_inhibited(DasdEckd *d);
 void dasd_set_last_error(DasdEckd *d, const GError *err);
 void dasd_put(DasdCmd *c, uint32_t at, const void *src, uint32_t len);
 void dasd_get(const DasdCmd *c, uint32_t at, void *dst, uint32_t len);

@@ -43,8 +43,11 @@ static bool dasd_write_allowed(DasdEckd *d, DasdWriteKind kind)
         ok = wc == DX_MASK_ALLOW_ALL;
         break;
     }
-    /* a read-only image behaves like a file mask that inhibits writes */
-    if (!ok || d->readonly) {
+    /* A read-only image is a write-inhibited device, whatever the mask. */
+    if (d->readonly) {
+        return dasd_write_inhibited(d);
+    }
+    if (!ok) {
         return dasd_file_protected(d);
     }
     return true;

@@ -134,6 +134,17 @@ bool dasd_file_protected(DasdEckd *d)
     return dasd_fail(d, 0, DASD_SNS1_FILE_PROTECTED, 0);
 }
 
+/*
+ * The device cannot write at all (readonly=on): write inhibited, an
+ * equipment-check class of sense, byte 7 naming a refused data write
+ * (facts-dasd-eckd.md §1.5), not a file-mask violation.
+ */
+bool dasd_write_inhibited(DasdEckd *d)
+{
+    return dasd_fail(d, DASD_SNS0_EQUIPMENT_CHECK, DASD_SNS1_WRITE_INHIBITED,
+                     DASD_SNS7_WRITE_INHIBITED_DATA);
+}
+
 void dasd_set_last_error(DasdEckd *d, const GError *err)
 {
     g_free(d->last_error);

@@ -42,15 +42,16 @@ typedef struct Program {
     Mdev *mdev;
 } Program;
 
-static void G_GNUC_PRINTF(1, 2) die(const char *fmt, ...)
+/* One line and exit 1; nothing allocated, so nothing leaks at exit(). */
+static void G_GNUC_PRINTF(1, 2) G_GNUC_NORETURN die(const char *fmt, ...)
 {
-    g_autofree char *msg = NULL;
     va_list ap;
 
+    fputs("vfio-user-ccw: ", stderr);
     va_start(ap, fmt);
-    msg = g_strdup_vprintf(fmt, ap);
+    vfprintf(stderr, fmt, ap);
     va_end(ap);
-    g_printerr("vfio-user-ccw: %s\n", msg);
+    fputc('\n', stderr);
     exit(1);
 }
 

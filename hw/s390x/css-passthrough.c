@@ -175,7 +175,12 @@ void css_sch_host_irb_error(SubchDev *sch, int err)
 
     switch (err) {
     case ENODEV:
-        /* The device is gone: deferred condition code 3. */
+        /*
+         * The device is gone: deferred condition code 3, with no status of
+         * an earlier program left behind.
+         */
+        s->dstat = 0;
+        s->cstat = 0;
         s->flags |= SCSW_FLAGS_MASK_CC;
         s->ctrl &= ~SCSW_CTRL_MASK_STCTL;
         s->ctrl |= SCSW_STCTL_ALERT | SCSW_STCTL_STATUS_PEND;

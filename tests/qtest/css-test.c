@@ -190,7 +190,7 @@ static void test_cr6_masks_isc(void)
 static void test_tpi_stores_two_words(void)
 {
     QTestState *s = start_enabled();
-    g_autofree char *cr6 = qtest_okf(s, "s390x_cr6 0xff000000");
+    qtest_cmdf(s, "s390x_cr6 0xff000000");
 
     css_write_ccw1(s, CCWS, 0x03, 0, 1, 0);
     css_write_orb(s, ORB, 0x55aa55aa, ORB_W1_FMT1_PFCH_LPM, CCWS);
@@ -314,7 +314,7 @@ static void test_testdev_unit_exception(void)
 {
     QTestState *s = start_enabled();
     CssIrbView irb;
-    g_autofree char *r = qtest_okf(s, "ccw_testdev fe.0.0001 unit-exception");
+    qtest_cmdf(s, "ccw_testdev fe.0.0001 unit-exception");
 
     css_write_ccw1(s, CCWS, 0x01, 0, 4, DATA);
     g_assert_cmpint(run_program(s, ORB_W1_FMT1_PFCH_LPM, &irb), ==, 0);
@@ -363,7 +363,7 @@ static void test_crw_rchp_then_stcrw(void)
 static void test_system_reset_disables(void)
 {
     QTestState *s = start_enabled();
-    g_autofree char *r = qtest_okf(s, "system_reset");
+    qtest_cmdf(s, "system_reset");
 
     g_assert_cmpint(css_insn(s, "stsch", SID0, SCHIB), ==, 0);
     g_assert_cmphex(qtest_readw(s, SCHIB + 4) & 0x0080, ==, 0);  /* E off */
@@ -375,7 +375,7 @@ static void test_system_reset_disables(void)
 static QTestState *start_held_program(void)
 {
     QTestState *s = start_enabled();
-    g_autofree char *r = qtest_okf(s, "ccw_testdev t0 hold");
+    qtest_cmdf(s, "ccw_testdev t0 hold");
     uint32_t sid, intparm, intid;
 
     qtest_writel(s, DATA, 0x13572468);
@@ -447,7 +447,7 @@ static void test_csch_clears_active_program(void)
 static void test_hold_release_runs_program(void)
 {
     QTestState *s = start_held_program();
-    g_autofree char *rel = qtest_okf(s, "ccw_testdev t0 release");
+    qtest_cmdf(s, "ccw_testdev t0 release");
     uint32_t sid, intparm, intid;
     CssIrbView irb;
 
@@ -463,7 +463,7 @@ static void test_hold_release_runs_program(void)
 static void test_attention_unsolicited_status(void)
 {
     QTestState *s = start_enabled();
-    g_autofree char *r = qtest_okf(s, "ccw_testdev t0 attention");
+    qtest_cmdf(s, "ccw_testdev t0 attention");
     g_autofree char *again = NULL;
     uint32_t sid, intparm, intid;
     CssIrbView irb;

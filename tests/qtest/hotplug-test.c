@@ -574,7 +574,7 @@ static void pt_device_add(PtFixture *f)
     g_autofree char *args = g_strdup_printf(
         "{\"driver\": \"vfio-user-ccw\", \"id\": \"dasd1\", "
         "\"socket\": \"%s\", \"devno\": \"0.0.1234\"}", f->srv->sock);
-    g_autoptr(JsonNode) ret = qmp_execute_ok(f->m->qmp, "device_add", args);
+    json_node_unref(qmp_execute_ok(f->m->qmp, "device_add", args));
 }
 
 /*

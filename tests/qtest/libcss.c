@@ -67,7 +67,7 @@ void css_write_orb(QTestState *s, uint64_t addr, uint32_t intparm,
 bool css_wait_io(QTestState *s, int ms, uint32_t *sid, uint32_t *intparm,
                  uint32_t *intid)
 {
-    g_autofree char *cr6 = qtest_okf(s, "s390x_cr6 0xff000000");
+    qtest_cmdf(s, "s390x_cr6 0xff000000");
     g_autofree char *r = qtest_okf(s, "s390x_io_wait %d", ms);
 
     if (g_str_equal(r, "none")) {

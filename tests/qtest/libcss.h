@@ -16,8 +16,8 @@
 /* SID of subchannel @schno in set @ssid, for a guest without MCSS-E. */
 #define CSS_SID(ssid, schno) (0x00010000u | ((uint32_t)(ssid) << 17) | (schno))
 
-/* ORB word 1: format-1 CCWs, prefetch allowed, LPM 0xff. */
-#define ORB_W1_FMT1_PFCH_LPM 0x0080ff00u
+/* ORB word 1: format-1 CCWs (F), prefetch allowed (P), LPM 0xff. */
+#define ORB_W1_FMT1_PFCH_LPM 0x00c0ff00u
 
 #define CCW_FLAG_CD   0x80
 #define CCW_FLAG_CC   0x40

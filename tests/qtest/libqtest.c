@@ -262,6 +262,17 @@ char *qtest_okf(QTestState *s, const char *fmt, ...)
     return g_strdup(reply + 3);
 }
 
+void qtest_cmdf(QTestState *s, const char *fmt, ...)
+{
+    va_list ap;
+    g_autofree char *line = NULL;
+
+    va_start(ap, fmt);
+    line = g_strdup_vprintf(fmt, ap);
+    va_end(ap);
+    g_free(qtest_okf(s, "%s", line));
+}
+
 static uint64_t parse_reply_u64(const char *words)
 {
     guint64 v;
@@ -286,8 +297,7 @@ static uint64_t read_n(QTestState *s, const char *req, uint64_t addr)
 static void write_n(QTestState *s, const char *req, uint64_t addr,
                     uint64_t val)
 {
-    g_autofree char *words = qtest_okf(s, "%s 0x%" PRIx64 " 0x%" PRIx64, req,
-                                       addr, val);
+    qtest_cmdf(s, "%s 0x%" PRIx64 " 0x%" PRIx64, req, addr, val);
 }
 
 uint8_t qtest_readb(QTestState *s, uint64_t addr)
@@ -345,14 +355,12 @@ void qtest_memwrite(QTestState *s, uint64_t addr, const void *buf,
                     size_t size)
 {
     g_autofree char *b64 = g_base64_encode(buf, size);
-    g_autofree char *words = qtest_okf(s, "b64write 0x%" PRIx64 " %zu %s",
-                                       addr, size, b64);
+    qtest_cmdf(s, "b64write 0x%" PRIx64 " %zu %s", addr, size, b64);
 }
 
 void qtest_memset(QTestState *s, uint64_t addr, uint8_t byte, size_t size)
 {
-    g_autofree char *words = qtest_okf(s, "memset 0x%" PRIx64 " %zu 0x%x",
-                                       addr, size, byte);
+    qtest_cmdf(s, "memset 0x%" PRIx64 " %zu 0x%x", addr, size, byte);
 }
 
 int qtest_run_binary(const char *args, const char *stdin_text, char **out,

@@ -55,6 +55,9 @@ char *qtest_requestf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
  */
 char *qtest_okf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
 
+/** qtest_cmdf: send a request that must succeed; its reply words are dropped. */
+void qtest_cmdf(QTestState *s, const char *fmt, ...) G_GNUC_PRINTF(2, 3);
+
 uint8_t qtest_readb(QTestState *s, uint64_t addr);
 uint16_t qtest_readw(QTestState *s, uint64_t addr);
 uint32_t qtest_readl(QTestState *s, uint64_t addr);

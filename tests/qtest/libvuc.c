@@ -30,28 +30,25 @@ static void child_setup(gpointer data)
     prctl(PR_SET_PDEATHSIG, SIGTERM);
 }
 
-VucServer *vuc_server_start(unsigned cyls, const char *const *args)
+VucServer *vuc_server_serve(const char *image, const char *dasd_opts,
+                            const char *sock, const char *const *args)
 {
     VucServer *s = g_new0(VucServer, 1);
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
     g_autoptr(GError) err = NULL;
     int status;
 
-    s->dir = g_dir_make_tmp("vuc-XXXXXX", &err);
-    g_assert_no_error(err);
-    s->volume = g_build_filename(s->dir, "volume.3390", NULL);
-    s->sock = g_build_filename(s->dir, "vfio-user.sock", NULL);
-    g_assert_true(ckd_create(s->volume, 0x3390, 0, cyls, &err));
-    g_assert_no_error(err);
-
+    s->sock = g_strdup(sock);
+    /* a killed server leaves its socket behind */
+    unlink(sock);
     /* The wrapper's words, then the server instead of the machine. */
     qtest_argv_add_binary(argv);
     g_free(argv->pdata[argv->len - 1]);
     argv->pdata[argv->len - 1] = g_strdup(vuc_server_binary());
     g_ptr_array_add(argv, g_strdup("--socket"));
-    g_ptr_array_add(argv, g_strdup(s->sock));
+    g_ptr_array_add(argv, g_strdup(sock));
     g_ptr_array_add(argv, g_strdup("--dasd"));
-    g_ptr_array_add(argv, g_strdup(s->volume));
+    g_ptr_array_add(argv, g_strconcat(image, dasd_opts, NULL));
     for (int i = 0; args && args[i]; i++) {
         g_ptr_array_add(argv, g_strdup(args[i]));
     }
@@ -61,25 +58,46 @@ VucServer *vuc_server_start(unsigned cyls, const char *const *args)
                        child_setup, NULL, &s->pid, &err)) {
         g_error("cannot start vfio-user-ccw: %s", err->message);
     }
-    for (int waited = 0; !g_file_test(s->sock, G_FILE_TEST_EXISTS);
-         waited += 10) {
+    for (int waited = 0; !g_file_test(sock, G_FILE_TEST_EXISTS);
+         waited += 5) {
         if (waitpid(s->pid, &status, WNOHANG) == s->pid) {
             g_error("vfio-user-ccw exited (status 0x%x) before listening",
                     status);
         }
         if (waited > VUC_TIMEOUT_MS) {
-            g_error("vfio-user-ccw did not create %s", s->sock);
+            g_error("vfio-user-ccw did not create %s", sock);
         }
-        g_usleep(10 * 1000);
+        g_usleep(5 * 1000);
     }
+    return s;
+}
+
+VucServer *vuc_server_start(unsigned cyls, const char *const *args)
+{
+    g_autoptr(GError) err = NULL;
+    g_autofree char *dir = g_dir_make_tmp("vuc-XXXXXX", &err);
+    g_autofree char *volume = NULL;
+    g_autofree char *sock = NULL;
+    VucServer *s;
+
+    g_assert_no_error(err);
+    volume = g_build_filename(dir, "volume.3390", NULL);
+    sock = g_build_filename(dir, "vfio-user.sock", NULL);
+    g_assert_true(ckd_create(volume, 0x3390, 0, cyls, &err));
+    g_assert_no_error(err);
+    s = vuc_server_serve(volume, "", sock, args);
+    s->dir = g_steal_pointer(&dir);
+    s->volume = g_steal_pointer(&volume);
     return s;
 }
 
 static void cleanup(VucServer *s)
 {
-    unlink(s->volume);
     unlink(s->sock);
-    rmdir(s->dir);
+    if (s->dir) {
+        unlink(s->volume);
+        rmdir(s->dir);
+    }
     g_free(s->volume);
     g_free(s->sock);
     g_free(s->dir);

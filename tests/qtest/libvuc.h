@@ -2,10 +2,11 @@
 /*
  * libvuc.h: start and stop a real vfio-user-ccw server for qtests.
  *
- * The server runs on a fresh 3390 volume in a temporary directory (made
- * with ckd_create(), or a copy of a given image) and listens on a socket
- * there.  Programs go through qtest_argv_add_binary()'s wrapper, so the
- * s390x build under qemu-user runs the s390x server too.
+ * Either on a fresh 3390 volume in a temporary directory of its own
+ * (vuc_server_start), or on an image and socket path the test chose
+ * (vuc_server_serve), e.g. to restart the server on the same image after
+ * killing it.  Programs go through qtest_argv_add_binary()'s wrapper, so
+ * the s390x build under qemu-user runs the s390x server too.
  */
 #ifndef TESTS_QTEST_LIBVUC_H
 #define TESTS_QTEST_LIBVUC_H
@@ -14,34 +15,46 @@
 
 /**
  * VucServer: one running server.
- * @dir: its temporary directory; @volume: the image; @sock: the socket.
- * @pid: the process (of the exe wrapper under qemu-user).
+ * @sock: its socket.
+ * @pid: the process (of the exe wrapper under qemu-user), 0 once killed.
+ * @dir, @volume: the temporary directory and image vuc_server_start()
+ *     made (removed by vuc_server_stop()); NULL for vuc_server_serve().
  */
 typedef struct VucServer {
-    char *dir;
-    char *volume;
     char *sock;
     GPid pid;
+    char *dir;
+    char *volume;
 } VucServer;
 
 /** vuc_server_binary: Returns: $VFIO_USER_CCW_BINARY (fails the test if unset). */
 const char *vuc_server_binary(void);
 
 /**
- * vuc_server_start: make a @cyls-cylinder 3390 volume and serve it with
- * the extra options @args (NULL-terminated, may be NULL), e.g.
- * "--devno", "0.0.1234".  Waits until the socket exists; fails the test
- * if the server exits or does not listen within 20 s.
+ * vuc_server_serve: serve @image with the --dasd options @dasd_opts
+ * (",readonly=on", or "") on socket @sock (a stale one is removed), with
+ * the extra options @args (NULL-terminated, may be NULL).  Waits until
+ * the socket exists; fails the test if the server exits or does not
+ * listen within 20 s.
+ */
+VucServer *vuc_server_serve(const char *image, const char *dasd_opts,
+                            const char *sock, const char *const *args);
+
+/**
+ * vuc_server_start: make a @cyls-cylinder 3390 volume (ckd_create) in a
+ * new temporary directory and serve it there with @args, e.g.
+ * "--devno", "0.0.1234".
  */
 VucServer *vuc_server_start(unsigned cyls, const char *const *args);
 
 /**
  * vuc_server_stop: SIGTERM, wait, and check the exit status is 0 (the
- * server's clean shutdown), then remove the files.  NULL is allowed.
+ * server's clean shutdown), then remove its socket and what
+ * vuc_server_start() made.  NULL is allowed.
  */
 void vuc_server_stop(VucServer *s);
 
-/** vuc_server_kill: SIGKILL and reap (fault tests); then vuc_server_stop() only cleans up. */
+/** vuc_server_kill: SIGKILL and reap (fault tests); @s stays, pid 0. */
 void vuc_server_kill(VucServer *s);
 
 #endif /* TESTS_QTEST_LIBVUC_H */

@@ -1116,10 +1116,10 @@ static void test_hercules_create_matches_dasdinit(Fixture *fx,
         g_autofree char *ours = fx_path(fx, "ours");
         g_autofree char *a = NULL;
         g_autofree char *b = NULL;
-        g_autofree char *errout = run_tool(fx, argv);
         gsize alen, blen;
         GError *err = NULL;
 
+        g_free(run_tool(fx, argv));
         g_assert_true(ckd_create(ours, cases[i].devtype, 0,
                                  atoi(cases[i].cyls), &err));
         g_assert_no_error(err);

@@ -457,14 +457,14 @@ static void test_readonly_refuses_writes(Fixture *f, gconstpointer data)
     lr(p, 0, 0x03, 1, 0, 0, 0);
     g_assert_cmphex(run(f, 0x47, true, p, 16), ==, ST_OK);
     count_field(c, 0, 1, 0, 100);
-    assert_unit_check(f, run(f, 0x1D, true, c, 8), FILE_PROTECTED);
+    assert_unit_check(f, run(f, 0x1D, true, c, 8), WRITE_INHIBITED);
 
     memset(buf, 0x11, sizeof(buf));
     dx(p, 0x80, 0, 0);
     g_assert_cmphex(run(f, 0x63, false, p, 16), ==, ST_OK);
     lr(p, 0, 0x01, 1, 0, 1, 100);
     g_assert_cmphex(run(f, 0x47, true, p, 16), ==, ST_OK);
-    assert_unit_check(f, run(f, 0x85, true, buf, 100), FILE_PROTECTED);
+    assert_unit_check(f, run(f, 0x85, true, buf, 100), WRITE_INHIBITED);
 
     /* reads still work */
     dx(p, 0x40, 0, 0);
@@ -546,7 +546,7 @@ void test_dasd_eckd_add_eckd(void)
         test_write_ckd_full_track);
     ADD("/dasd-eckd/write-ckd/record-zero-number-is-invalid-track-format",
         test_write_ckd_unstorable);
-    ADD("/dasd-eckd/readonly/refuses-writes-with-file-protected",
+    ADD("/dasd-eckd/readonly/refuses-writes-write-inhibited",
         test_readonly_refuses_writes);
     ADD("/dasd-eckd/locate-record/domain-only-commands-outside-domain",
         test_domain_only_commands);

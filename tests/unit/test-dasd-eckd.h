@@ -44,6 +44,7 @@ typedef struct Sense {
 #define INVALID_PARAMETER    ((Sense){ 0x80, 0x00, 0x04 })
 #define NO_RECORD_FOUND      ((Sense){ 0x00, 0x08, 0x00 })
 #define FILE_PROTECTED       ((Sense){ 0x00, 0x04, 0x00 })
+#define WRITE_INHIBITED      ((Sense){ 0x10, 0x02, 0x10 })
 #define END_OF_CYLINDER      ((Sense){ 0x00, 0x20, 0x00 })
 #define INVALID_TRACK_FORMAT ((Sense){ 0x00, 0x40, 0x00 })
 #define EQUIPMENT_CHECK      ((Sense){ 0x10, 0x00, 0x10 })
