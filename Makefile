@@ -7,7 +7,7 @@ BUILD ?= build
 ASAN_BUILD ?= build-asan
 MESON_TEST = meson test --print-errorlogs --num-processes 2
 
-.PHONY: all deps check check-asan check-s390x demo fuzz clean distclean
+.PHONY: all deps check check-asan check-s390x demo bench fuzz clean distclean
 
 all: deps $(BUILD)/build.ninja
 	ninja -C $(BUILD)
@@ -37,6 +37,11 @@ check-asan: deps $(ASAN_BUILD)/build.ninja
 # it with channel programs (installs, configures and builds by itself).
 demo:
 	BUILD=$(BUILD) bash scripts/demo.sh
+
+# ccw-bench: the full passthrough path against its baselines (IPC floor,
+# DASD model alone, memcpy); table on stdout, ratios in the JSON.
+bench: all
+	$(BUILD)/tests/bench/ccw-bench --json $(BUILD)/bench/ccw-bench.json
 
 # libFuzzer on every target for FUZZ_SECONDS each (clang, ASan+UBSan, in
 # build-fuzz); make check only replays the corpora.
