@@ -279,6 +279,51 @@ static void test_readonly_every_write_inhibited(Fixture *f,
     g_assert_cmpstr(after, ==, before);
 }
 
+/*
+ * The image file cannot grow or be written past track 4 (a full file
+ * system): a write there ends in unit check with equipment-check sense
+ * (facts-dasd-eckd.md 1.5: 10 00 .. 10), the track keeps its old records,
+ * and writes below the limit still work.
+ */
+static void test_image_write_error_equipment_check(Fixture *f,
+                                                   gconstpointer data)
+{
+    g_autoptr(GError) err = NULL;
+    g_autoptr(CkdImage) img = ckd_open(f->image, true, false, &err);
+    const uint32_t seq[1] = { 41 };
+    int64_t seqs[CYLS * DIO_HEADS * DIO_RECS];
+    off_t limit;
+    CssIrbView irb;
+
+    g_assert_no_error(err);
+    limit = CKD_HEADER_SIZE + (off_t)ckd_geometry(img)->trksize * 5;
+    f->srv = vuc_server_serve_fsize(f->image, "", f->sock, NULL, limit);
+    f->qts = qtest_initf("-M s390-ccw-virtio,s390-squash-mcss=on -m 64M "
+                         "-nodefaults -device vfio-user-ccw,socket=%s,"
+                         "devno=0.0.1234", f->sock);
+    css_enable(f->qts, f->a.sid, 3, f->a.sid);
+
+    g_assert_cmpint(dio_start_write(f->qts, &f->a, 10, 2, 1, seq), ==, 0);
+    wait_io(f);
+    g_assert_cmpint(dio_tsch(f->qts, &f->a, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, 0x0e);                 /* CE DE UC */
+    g_assert_cmphex(irb.ecw[0], ==, 0x10);                /* equipment check */
+    g_assert_cmphex(irb.ecw[7], ==, 0x10);
+    /* below the limit the device still writes */
+    g_assert_cmpint(dio_start_write(f->qts, &f->a, 1, 3, 1, seq), ==, 0);
+    wait_io(f);
+    g_assert_cmpint(dio_tsch(f->qts, &f->a, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, 0x0c);
+    qtest_quit(f->qts);
+    f->qts = NULL;
+    vuc_server_stop(f->srv);
+    f->srv = NULL;
+    /* the refused record kept its old data; the accepted one is there */
+    g_assert_cmpuint(dio_image_seqs(f->image, seqs), ==, CYLS * DIO_HEADS);
+    g_assert_cmpint(seqs[10 * DIO_RECS + 2 - 1], ==, 0);
+    g_assert_cmpint(seqs[1 * DIO_RECS + 3 - 1], ==, 41);
+}
+
 static void add(const char *path,
                 void (*fn)(Fixture *f, gconstpointer data))
 {
@@ -297,6 +342,8 @@ int main(int argc, char **argv)
     add("/fault/image/refuses-truncated", test_image_refuses_truncated);
     add("/fault/image/refuses-corrupt-header",
         test_image_refuses_corrupt_header);
+    add("/fault/image/write-error-equipment-check",
+        test_image_write_error_equipment_check);
     add("/fault/readonly/every-write-inhibited",
         test_readonly_every_write_inhibited);
     return g_test_run();

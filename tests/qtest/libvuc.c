@@ -5,6 +5,7 @@
 #include "qemu/osdep.h"
 #include <signal.h>
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/wait.h>
 
 #include "block/ckd.h"
@@ -27,11 +28,30 @@ const char *vuc_server_binary(void)
 /* A failed test aborts without teardown: the server must not outlive it. */
 static void child_setup(gpointer data)
 {
+    const off_t *fsize_limit = data;
+
     prctl(PR_SET_PDEATHSIG, SIGTERM);
+    if (*fsize_limit) {
+        /*
+         * Writes at or past the limit fail with EFBIG, as on a full file
+         * system; SIGXFSZ (which would kill) stays ignored across exec.
+         */
+        struct rlimit rl = { *fsize_limit, *fsize_limit };
+
+        signal(SIGXFSZ, SIG_IGN);
+        setrlimit(RLIMIT_FSIZE, &rl);
+    }
 }
 
 VucServer *vuc_server_serve(const char *image, const char *dasd_opts,
                             const char *sock, const char *const *args)
+{
+    return vuc_server_serve_fsize(image, dasd_opts, sock, args, 0);
+}
+
+VucServer *vuc_server_serve_fsize(const char *image, const char *dasd_opts,
+                                  const char *sock, const char *const *args,
+                                  off_t fsize_limit)
 {
     VucServer *s = g_new0(VucServer, 1);
     g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func(g_free);
@@ -55,7 +75,7 @@ VucServer *vuc_server_serve(const char *image, const char *dasd_opts,
     g_ptr_array_add(argv, NULL);
     if (!g_spawn_async(NULL, (char **)argv->pdata, NULL,
                        G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_SEARCH_PATH,
-                       child_setup, NULL, &s->pid, &err)) {
+                       child_setup, &fsize_limit, &s->pid, &err)) {
         g_error("cannot start vfio-user-ccw: %s", err->message);
     }
     for (int waited = 0; !g_file_test(sock, G_FILE_TEST_EXISTS);

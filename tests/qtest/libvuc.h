@@ -11,6 +11,7 @@
 #ifndef TESTS_QTEST_LIBVUC_H
 #define TESTS_QTEST_LIBVUC_H
 
+#include <sys/types.h>
 #include <glib.h>
 
 /**
@@ -39,6 +40,16 @@ const char *vuc_server_binary(void);
  */
 VucServer *vuc_server_serve(const char *image, const char *dasd_opts,
                             const char *sock, const char *const *args);
+
+/**
+ * vuc_server_serve_fsize: vuc_server_serve() with the server's file-size
+ * limit (RLIMIT_FSIZE) at @fsize_limit bytes (0: none): its writes at or
+ * past that offset of the image fail with EFBIG, as on a full file
+ * system, with no hook in the server.
+ */
+VucServer *vuc_server_serve_fsize(const char *image, const char *dasd_opts,
+                                  const char *sock, const char *const *args,
+                                  off_t fsize_limit);
 
 /**
  * vuc_server_start: make a @cyls-cylinder 3390 volume (ckd_create) in a
