@@ -351,11 +351,27 @@ static bool negotiate_version(VFIOUserProxy *proxy, GError **errp)
     return true;
 }
 
+VFIOUserProxy *vfio_user_proxy_new(int fd, const char *name, GError **errp)
+{
+    VFIOUserProxy *proxy = g_new0(VFIOUserProxy, 1);
+    g_autoptr(GError) err = NULL;
+
+    proxy->fd = fd;
+    proxy->path = g_strdup(name);
+    proxy->max_xfer = VFIO_USER_DEF_MAX_XFER < VFIO_USER_CLIENT_MAX_XFER ?
+                      VFIO_USER_DEF_MAX_XFER : VFIO_USER_CLIENT_MAX_XFER;
+    if (!negotiate_version(proxy, &err)) {
+        g_set_error(errp, err->domain, err->code, "vfio-user: %s: %s", name,
+                    err->message);
+        vfio_user_proxy_free(proxy);
+        return NULL;
+    }
+    return proxy;
+}
+
 VFIOUserProxy *vfio_user_connect(const char *path, GError **errp)
 {
     struct sockaddr_un sa = { .sun_family = AF_UNIX };
-    VFIOUserProxy *proxy;
-    g_autoptr(GError) err = NULL;
     int fd;
 
     if (!path || !*path || strlen(path) >= sizeof(sa.sun_path)) {
@@ -377,18 +393,7 @@ VFIOUserProxy *vfio_user_connect(const char *path, GError **errp)
         }
         return NULL;
     }
-    proxy = g_new0(VFIOUserProxy, 1);
-    proxy->fd = fd;
-    proxy->path = g_strdup(path);
-    proxy->max_xfer = VFIO_USER_DEF_MAX_XFER < VFIO_USER_CLIENT_MAX_XFER ?
-                      VFIO_USER_DEF_MAX_XFER : VFIO_USER_CLIENT_MAX_XFER;
-    if (!negotiate_version(proxy, &err)) {
-        g_set_error(errp, err->domain, err->code, "vfio-user: %s: %s", path,
-                    err->message);
-        vfio_user_proxy_free(proxy);
-        return NULL;
-    }
-    return proxy;
+    return vfio_user_proxy_new(fd, path, errp);
 }
 
 void vfio_user_proxy_free(VFIOUserProxy *proxy)

@@ -9,8 +9,8 @@
 #
 #   tests/fuzz/gen-corpus.py [OUTDIR]     (default: the corpus directory)
 #
-# Without OUTDIR it also writes the reproducers of open findings into
-# tests/fuzz/crashes/<target>/ (never replayed by make check).
+# Without OUTDIR it also writes the regression inputs of fixed findings
+# (replayed by make check like every seed).
 #
 # The output is deterministic; the files are committed, so this only has
 # to be run again after changing a seed.
@@ -20,7 +20,6 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 OUT = sys.argv[1] if len(sys.argv) > 1 else os.path.join(HERE, 'corpus')
-CRASHES = os.path.join(HERE, 'crashes')
 
 
 def write(target, name, data, where=None):
@@ -417,6 +416,33 @@ def vfio_user_server_msg_regressions():
             vu_region_rw(REGION_WRITE, 0, 0, len(region), region)]))
 
 
+def vfio_user_client_seeds():
+    """The stream a vfio-user-ccw server sends to the machine's client."""
+    t = 'vfio-user-client'
+    ccw_flag, reset_flag = 1 << 4, 1 << 0
+
+    def reply(msg_id, cmd, payload=b''):
+        return vu_msg(cmd, payload, msg_id, flags=1)
+
+    def error(msg_id, cmd, err):
+        return struct.pack('<HHIII', msg_id, cmd, 16, 1 | 0x20, err)
+
+    caps = b'{"capabilities":{"max_data_xfer_size":4096}}\0'
+    version = reply(0, VERSION, struct.pack('<HH', 0, 0) + caps)
+    dma_map = reply(1, DMA_MAP)
+    info = reply(2, GET_INFO,
+                 struct.pack('<IIII', 16, ccw_flag | reset_flag, 5, 3))
+    write(t, 'realize', version + dma_map + info)
+    # region 0: argsz 32, flags R|W, index 0, cap_offset 0, size 124
+    region0 = reply(3, GET_REGION_INFO,
+                    struct.pack('<IIIIQQ', 32, 3, 0, 0, 124, 0))
+    write(t, 'realize-region0', version + dma_map + info + region0)
+    write(t, 'version-refused', error(0, VERSION, 22))
+    write(t, 'not-ccw', version + dma_map +
+          reply(2, GET_INFO, struct.pack('<IIII', 16, 0, 1, 1)))
+    write(t, 'wrong-id', version + reply(7, DMA_MAP))
+
+
 # ---- I/O instruction sequences ---------------------------------------------
 
 INSNS = ['ssch', 'stsch', 'msch', 'tsch', 'csch', 'hsch', 'xsch', 'rsch',
@@ -518,3 +544,4 @@ if __name__ == '__main__':
     cp_translate_seeds()
     vfio_user_server_msg_seeds()
     vfio_user_server_msg_regressions()
+    vfio_user_client_seeds()

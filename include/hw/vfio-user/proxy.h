@@ -35,6 +35,13 @@ typedef struct VFIOUserProxy VFIOUserProxy;
  */
 VFIOUserProxy *vfio_user_connect(const char *path, GError **errp);
 
+/**
+ * vfio_user_proxy_new: the same on an already connected stream socket
+ * @fd (taken over: closed on failure too); @name names it in messages.
+ * vfio_user_connect() uses it; tests and fuzzers give it a socketpair.
+ */
+VFIOUserProxy *vfio_user_proxy_new(int fd, const char *name, GError **errp);
+
 /** vfio_user_proxy_free: close the socket and free (NULL allowed). */
 void vfio_user_proxy_free(VFIOUserProxy *proxy);
 
