@@ -30,10 +30,7 @@ static void device_init(DeviceState *dev G_GNUC_UNUSED)
 
 char *qdev_label(DeviceState *dev)
 {
-    if (dev->id) {
-        return g_strdup_printf("'%s'", dev->id);
-    }
-    return g_strdup(G_OBJECT_TYPE_NAME(dev));
+    return g_strdup(dev->id ? dev->id : G_OBJECT_TYPE_NAME(dev));
 }
 
 bool qdev_realize(DeviceState *dev, BusState *bus, GError **errp)

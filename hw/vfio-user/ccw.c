@@ -55,7 +55,7 @@ static void vfio_user_ccw_dead(void *opaque)
     VFIOCCWDevice *vcdev = opaque;
     g_autofree char *label = qdev_label(DEVICE(vcdev));
 
-    g_printerr("qemu-system-s390x: vfio-user-ccw %s: the server at %s went "
+    g_printerr("qemu-system-s390x: vfio-user-ccw '%s': the server at %s went "
                "away; the subchannel is not operational now\n", label,
                vcdev->vdev.name ? vcdev->vdev.name : "?");
     vfio_ccw_transport_failed(vcdev);

@@ -77,7 +77,7 @@ static IOInstEnding vfio_ccw_handle_request(S390CCWDevice *dev)
             g_autofree char *label = qdev_label(DEVICE(vcdev));
 
             vcdev->warned_orb_pfch = true;
-            g_printerr("qemu-system-s390x: warning: vfio-ccw %s: "
+            g_printerr("qemu-system-s390x: warning: vfio-ccw '%s': "
                        "force-orb-pfch: the guest's channel programs are "
                        "run as if prefetch were allowed\n", label);
         }

@@ -84,8 +84,8 @@ void qdev_unrealize(DeviceState *dev);
 void device_cold_reset(DeviceState *dev);
 
 /**
- * qdev_label: Returns: a name for messages: "'ID'" if the device has an
- * id, else its type name; owned by the caller.
+ * qdev_label: Returns: a name for messages, unquoted: the device's id if
+ * it has one, else its type name; owned by the caller.
  */
 char *qdev_label(DeviceState *dev);
 
