@@ -29,7 +29,18 @@ typedef struct CcwInterp {
     const CcwInterpParams *p;
     CcwInterpResult *res;
     uint32_t limit;                 /* CCWs the run may fetch */
+    uint64_t peeks_left;            /* look-ahead left, see below */
 } CcwInterp;
+
+/*
+ * Look-ahead along data chains (data_chain_count()) gets its own budget
+ * per run, a multiple of the CCW limit: without one, a program whose
+ * commands each start a long (or TIC-looping) data chain but consume only
+ * a CCW or two makes every command re-read the rest of the chain, which
+ * is quadratic in the limit (seconds of machine time for one START
+ * SUBCHANNEL, found by fuzz-ccw-interp).  Real programs never come near.
+ */
+#define CCW_INTERP_PEEKS_PER_CCW 4u
 
 /* A CCW that passed its checks, in the format-1 shape. */
 typedef struct CcwInterpCcw {
@@ -541,10 +552,11 @@ static uint64_t data_chain_count(CcwInterp *s, const CcwInterpCcw *cur)
     uint32_t steps = s->limit - s->res->ccws;
     bool after_tic = false;
 
-    while ((flags & CCW_FLAG_CD) && steps > 0) {
+    while ((flags & CCW_FLAG_CD) && steps > 0 && s->peeks_left > 0) {
         CCW1 ccw;
 
         steps--;
+        s->peeks_left--;
         if (!peek_ccw(s, next, &ccw)) {
             break;
         }
@@ -684,6 +696,8 @@ static void interp_run(const CcwInterpEnv *env, const CcwInterpParams *p,
         .limit = p->ccw_limit ? p->ccw_limit : CCW_INTERP_DEFAULT_CCW_LIMIT,
     };
     uint32_t addr = first;
+
+    s.peeks_left = (uint64_t)s.limit * CCW_INTERP_PEEKS_PER_CCW;
     bool chained = false;
 
     *res = (CcwInterpResult) { 0 };
