@@ -15,6 +15,8 @@
  * Checked: nothing crashes or leaks; every op answers 0, a byte count
  * within what was asked, or a negative errno (-1..-4095); a reply that
  * claims a different region or index than asked is never taken.
+ *
+ * FUZZ_TRACE=1 in the environment prints how far the client got.
  */
 #include "qemu/osdep.h"
 #include <sys/eventfd.h>
@@ -27,6 +29,7 @@
 #define FUZZ_RAM_SIZE (1024 * 1024)
 
 static GuestRAM *ram;
+static bool trace;              /* FUZZ_TRACE=1: print how far it got */
 
 int LLVMFuzzerInitialize(int *argc, char ***argv)
 {
@@ -34,6 +37,7 @@ int LLVMFuzzerInitialize(int *argc, char ***argv)
 
     ram = guest_ram_new(FUZZ_RAM_SIZE, &err);
     g_assert_no_error(err);
+    trace = g_getenv("FUZZ_TRACE") != NULL;
     return 0;
 }
 
@@ -96,21 +100,33 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 
         setsockopt(sv[1], SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
         setsockopt(sv[0], SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
+        setsockopt(sv[0], SOL_SOCKET, SO_SNDBUF, &sz, sizeof(sz));
+        setsockopt(sv[1], SOL_SOCKET, SO_RCVBUF, &sz, sizeof(sz));
     }
     g_assert_cmpint(write(sv[1], data, size), ==, (ssize_t)size);
-    close(sv[1]);
+    /*
+     * End of stream for the client's reads, but keep sv[1] open: a closed
+     * peer would fail the client's first send (EPIPE) before it reads a
+     * byte of the input.  What the client sends piles up unread in sv[1].
+     */
+    g_assert_cmpint(shutdown(sv[1], SHUT_WR), ==, 0);
 
     proxy = vfio_user_proxy_new(sv[0], "fuzz", &err);
     if (!proxy) {
         g_assert_nonnull(err);
         g_assert_null(strchr(err->message, '\n'));
-        return 0;
-    }
-    if (vfio_user_device_attach(&vdev, proxy, ram, "fuzz", &err)) {
+    } else if (vfio_user_device_attach(&vdev, proxy, ram, "fuzz", &err)) {
+        if (trace) {
+            g_printerr("attached: every op once\n");
+        }
         exercise(&vdev);
         vdev.ops->detach(&vdev);
     } else {
         g_assert_nonnull(err);
     }
+    if (trace && err) {
+        g_printerr("refused: %s\n", err->message);
+    }
+    close(sv[1]);
     return 0;
 }
