@@ -15,11 +15,50 @@ typedef struct ChpInfo {
     uint8_t type;
 } ChpInfo;
 
-/* One subchannel set: subchannels by number and the device numbers used. */
+#define SUBCH_SET_PAGE_SIZE 256
+#define SUBCH_SET_PAGES ((MAX_SCHID + 1) / SUBCH_SET_PAGE_SIZE)
+
+/*
+ * One subchannel set (css-set.c): subchannels by number in a sparse table
+ * of pages allocated on first use, and the device numbers in use (a bit
+ * per devno).
+ */
 typedef struct SubchSet {
-    SubchDev *sch[MAX_SCHID + 1];
+    SubchDev **pages[SUBCH_SET_PAGES];
+    uint16_t page_used[SUBCH_SET_PAGES];   /* subchannels on each page */
     uint8_t devno_used[(MAX_DEVNO + 1) / 8];
 } SubchSet;
+
+/** subch_set_get: Returns: the subchannel numbered @schid, or NULL. */
+SubchDev *subch_set_get(const SubchSet *set, uint16_t schid);
+
+/**
+ * subch_set_put: make @sch (NULL: none) the subchannel numbered @schid.
+ * The caller keeps ownership of the SubchDev; the set only points to it.
+ */
+void subch_set_put(SubchSet *set, uint16_t schid, SubchDev *sch);
+
+/**
+ * subch_set_first_free: the lowest subchannel number without a subchannel.
+ * Returns: false (and leaves @schid alone) when all 65536 are taken.
+ */
+bool subch_set_first_free(const SubchSet *set, uint16_t *schid);
+
+/**
+ * subch_set_any_from: Returns: whether any subchannel is numbered @schid
+ * or higher (STSCH's "no more subchannels in this set", css_schid_final).
+ */
+bool subch_set_any_from(const SubchSet *set, uint16_t schid);
+
+/**
+ * subch_set_foreach: call @fn(sch, @opaque) for each subchannel in
+ * ascending number order.  @fn may free or unregister the one it is given.
+ */
+void subch_set_foreach(SubchSet *set,
+                       void (*fn)(SubchDev *sch, void *opaque), void *opaque);
+
+/** subch_set_free: free the set's table (not its subchannels); NULL is ok. */
+void subch_set_free(SubchSet *set);
 
 /* One channel-subsystem image; sets are allocated on first use. */
 typedef struct CssImage {

@@ -116,15 +116,8 @@ void css_foreach_subch(ChannelSubSys *css,
         CssImage *img = css->images[cssid];
 
         for (int ssid = 0; img && ssid <= MAX_SSID; ssid++) {
-            SubchSet *set = img->sets[ssid];
-
-            for (int schid = 0; set && schid <= MAX_SCHID; schid++) {
-                /* Read first: @fn may free the subchannel. */
-                SubchDev *sch = set->sch[schid];
-
-                if (sch) {
-                    fn(sch, opaque);
-                }
+            if (img->sets[ssid]) {
+                subch_set_foreach(img->sets[ssid], fn, opaque);
             }
         }
     }
@@ -147,7 +140,7 @@ void css_free(ChannelSubSys *css)
         CssImage *img = css->images[cssid];
 
         for (int ssid = 0; img && ssid <= MAX_SSID; ssid++) {
-            g_free(img->sets[ssid]);
+            subch_set_free(img->sets[ssid]);
         }
         g_free(img);
     }
@@ -268,19 +261,6 @@ static void set_devno_used(SubchSet *set, uint16_t devno, bool used)
     }
 }
 
-static bool find_free_schid(const SubchSet *set, uint16_t *schid)
-{
-    unsigned i;
-
-    for (i = 0; i <= MAX_SCHID; i++) {
-        if (!set->sch[i]) {
-            *schid = i;
-            return true;
-        }
-    }
-    return false;
-}
-
 /*
  * Automatic device numbers start at the subchannel number and wrap at
  * 0xffff (never chosen), as QEMU does, so that the first devices get
@@ -302,16 +282,26 @@ static bool find_free_devno(const SubchSet *set, uint16_t start,
     return false;
 }
 
-static const char *devno_owner(const SubchSet *set, uint16_t devno)
-{
-    unsigned i;
+typedef struct DevnoOwner {
+    uint16_t devno;
+    const char *label;
+} DevnoOwner;
 
-    for (i = 0; i <= MAX_SCHID; i++) {
-        if (set->sch[i] && set->sch[i]->devno == devno) {
-            return set->sch[i]->label;
-        }
+static void match_devno(SubchDev *sch, void *opaque)
+{
+    DevnoOwner *o = opaque;
+
+    if (sch->devno == o->devno) {
+        o->label = sch->label;
     }
-    return "?";
+}
+
+static const char *devno_owner(SubchSet *set, uint16_t devno)
+{
+    DevnoOwner o = { .devno = devno, .label = "?" };
+
+    subch_set_foreach(set, match_devno, &o);
+    return o.label;
 }
 
 /* Try every set of one image for a free (schid, devno) pair. */
@@ -323,7 +313,7 @@ static bool place_in_image(ChannelSubSys *css, uint8_t cssid,
     for (s = 0; s <= MAX_SSID; s++) {
         SubchSet *set = css_get_set(css, cssid, s);
 
-        if (find_free_schid(set, schid) &&
+        if (subch_set_first_free(set, schid) &&
             find_free_devno(set, *schid, devno)) {
             *ssid = s;
             return true;
@@ -348,7 +338,7 @@ static SubchDev *css_register_new_sch(ChannelSubSys *css, uint8_t cssid,
     sch->is_virtual = is_virtual;
     sch->label = g_strdup(dev_label ? dev_label : "<unnamed>");
     sch->curr_status.pmcw.devno = devno;
-    set->sch[schid] = sch;
+    subch_set_put(set, schid, sch);
     set_devno_used(set, devno, true);
     return sch;
 }
@@ -404,7 +394,7 @@ static SubchDev *css_create_sch_at(ChannelSubSys *css, const char *devno_str,
                     devno_owner(set, id.devno));
         return NULL;
     }
-    if (!find_free_schid(set, &schid)) {
+    if (!subch_set_first_free(set, &schid)) {
         g_set_error(errp, G_IO_ERROR, G_IO_ERROR_NO_SPACE,
                     "Device '%s': no free subchannel found for %s", label,
                     name);
@@ -461,8 +451,8 @@ void css_destroy_sch(SubchDev *sch)
     }
     css_withdraw_io_int(sch);
     set = css_get_set(sch->css, sch->cssid, sch->ssid);
-    if (set && set->sch[sch->schid] == sch) {
-        set->sch[sch->schid] = NULL;
+    if (set && subch_set_get(set, sch->schid) == sch) {
+        subch_set_put(set, sch->schid, NULL);
         set_devno_used(set, sch->devno, false);
     }
     g_free(sch->label);
@@ -507,7 +497,7 @@ SubchDev *css_find_subch(ChannelSubSys *css, uint8_t m, uint8_t cssid,
     if (!img || ssid > MAX_SSID || !img->sets[ssid]) {
         return NULL;
     }
-    return img->sets[ssid]->sch[schid];
+    return subch_set_get(img->sets[ssid], schid);
 }
 
 bool css_subch_visible(const SubchDev *sch)
@@ -524,19 +514,11 @@ bool css_schid_final(ChannelSubSys *css, uint8_t m, uint8_t cssid,
                      uint8_t ssid, uint16_t schid)
 {
     CssImage *img = css->images[real_cssid(css, m, cssid)];
-    const SubchSet *set;
-    unsigned i;
 
     if (!img || ssid > MAX_SSID || !img->sets[ssid]) {
         return true;
     }
-    set = img->sets[ssid];
-    for (i = schid; i <= MAX_SCHID; i++) {
-        if (set->sch[i]) {
-            return false;
-        }
-    }
-    return true;
+    return !subch_set_any_from(img->sets[ssid], schid);
 }
 
 uint32_t css_sid_for_guest(const SubchDev *sch)

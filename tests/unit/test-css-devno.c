@@ -203,6 +203,68 @@ static void test_destroy_frees_devno(CssOnly *f, gconstpointer data)
     css_destroy_sch(a);
 }
 
+/*
+ * Every subchannel number of set 0 (devno 0xffff is never chosen, so set 0
+ * holds 65535 automatic devices), then set 1; a freed number in the middle
+ * is the next one taken.  Also makes sure placement is not quadratic.
+ */
+static void test_fill_set(CssOnly *f, gconstpointer data)
+{
+    g_autofree SubchDev **all = g_new0(SubchDev *, MAX_SCHID + 1);
+    SubchDev *next;
+
+    for (unsigned i = 0; i < MAX_DEVNO; i++) {
+        all[i] = create(f, NULL, true, false, "many");
+        g_assert_cmpuint(all[i]->ssid, ==, 0);
+        g_assert_cmpuint(all[i]->schid, ==, i);
+        g_assert_cmphex(all[i]->devno, ==, i);
+    }
+    next = create(f, NULL, true, false, "next");
+    g_assert_cmpuint(next->ssid, ==, 1);
+    g_assert_cmpuint(next->schid, ==, 0);
+    css_destroy_sch(next);
+
+    css_destroy_sch(all[300]);
+    all[300] = create(f, NULL, true, false, "refill");
+    g_assert_cmpuint(all[300]->ssid, ==, 0);
+    g_assert_cmpuint(all[300]->schid, ==, 300);
+    g_assert_cmphex(all[300]->devno, ==, 300);
+    /* css_free() frees whatever is left. */
+}
+
+/* "No subchannel numbered this or higher", around page boundaries. */
+static void test_schid_final(CssOnly *f, gconstpointer data)
+{
+    SubchDev *a = create(f, "fe.0.1000", true, false, "a");
+    SubchDev *b = create(f, "fe.0.1001", true, false, "b");
+
+    g_assert_cmpuint(a->schid, ==, 0);
+    g_assert_false(css_schid_final(f->css, 0, 0, 0, 0));
+    g_assert_false(css_schid_final(f->css, 0, 0, 0, 1));
+    g_assert_true(css_schid_final(f->css, 0, 0, 0, 2));
+    g_assert_true(css_schid_final(f->css, 0, 0, 0, 0xffff));
+    g_assert_true(css_schid_final(f->css, 0, 0, 1, 0));
+
+    /* Move b to the last number of a page, then to the very last. */
+    css_destroy_sch(b);
+    for (unsigned n = 1; n <= 0x1ff; n++) {
+        g_autofree char *devno = g_strdup_printf("fe.0.%04x", 0x2000 + n);
+
+        b = create(f, devno, true, false, "b");
+        g_assert_cmpuint(b->schid, ==, n);
+        if (n < 0x1ff) {
+            css_destroy_sch(b);
+            create(f, NULL, true, false, "filler");
+        }
+    }
+    g_assert_false(css_schid_final(f->css, 0, 0, 0, 0x100));
+    g_assert_false(css_schid_final(f->css, 0, 0, 0, 0x1ff));
+    g_assert_true(css_schid_final(f->css, 0, 0, 0, 0x200));
+    css_destroy_sch(b);
+    g_assert_true(css_schid_final(f->css, 0, 0, 0, 0x1ff));
+    g_assert_false(css_schid_final(f->css, 0, 0, 0, 0x1fe));
+}
+
 static void test_bad_devno_refused(CssOnly *f, gconstpointer data)
 {
     g_autofree char *msg = create_error(f, "fe.0.12", true, false, "x");
@@ -395,6 +457,8 @@ int main(int argc, char **argv)
     CSS_TEST("/css/devno/collision-names-both-devices", test_collision);
     CSS_TEST("/css/devno/destroy-frees-devno", test_destroy_frees_devno);
     CSS_TEST("/css/devno/bad-devno-refused", test_bad_devno_refused);
+    CSS_TEST("/css/devno/fill-set-0-then-set-1", test_fill_set);
+    CSS_TEST("/css/devno/schid-final-across-pages", test_schid_final);
     CSS_TEST("/css/devno/dev-id-and-subch-id", test_ids);
 
     SQUASH_TEST("/css/squash-mcss/default-image-is-0",
