@@ -40,6 +40,7 @@ typedef struct CkdCacheSlot {
 } CkdCacheSlot;
 
 struct CkdImage {
+    const CkdFileSyscalls *sys; /* track I/O and flushes go through these */
     CkdGeometry geo;
     bool readonly;
     bool sync;
@@ -51,13 +52,31 @@ struct CkdImage {
 
 /* ---- small I/O helpers --------------------------------------------------- */
 
+static ssize_t host_pread(int fd, void *buf, size_t len, off_t off)
+{
+    return pread(fd, buf, len, off);
+}
+
+static ssize_t host_pwrite(int fd, const void *buf, size_t len, off_t off)
+{
+    return pwrite(fd, buf, len, off);
+}
+
+const CkdFileSyscalls ckd_host_syscalls = {
+    .pread = host_pread,
+    .pwrite = host_pwrite,
+    .fdatasync = fdatasync,
+};
+
 /* Returns bytes read (less than @len only at end of file), or -1. */
-static ssize_t ckd_pread_full(int fd, void *buf, size_t len, off_t off)
+static ssize_t ckd_pread_full(const CkdFileSyscalls *sys, int fd, void *buf,
+                              size_t len, off_t off)
 {
     size_t done = 0;
 
     while (done < len) {
-        ssize_t n = pread(fd, (uint8_t *)buf + done, len - done, off + done);
+        ssize_t n = sys->pread(fd, (uint8_t *)buf + done, len - done,
+                               off + done);
 
         if (n < 0 && errno == EINTR) {
             continue;
@@ -73,13 +92,14 @@ static ssize_t ckd_pread_full(int fd, void *buf, size_t len, off_t off)
     return done;
 }
 
-static bool ckd_pwrite_full(int fd, const void *buf, size_t len, off_t off)
+static bool ckd_pwrite_full(const CkdFileSyscalls *sys, int fd,
+                            const void *buf, size_t len, off_t off)
 {
     size_t done = 0;
 
     while (done < len) {
-        ssize_t n = pwrite(fd, (const uint8_t *)buf + done, len - done,
-                           off + done);
+        ssize_t n = sys->pwrite(fd, (const uint8_t *)buf + done, len - done,
+                                off + done);
 
         if (n < 0 && errno == EINTR) {
             continue;
@@ -135,6 +155,7 @@ static CkdImage *ckd_image_new(bool readonly, bool sync)
 {
     CkdImage *img = g_new0(CkdImage, 1);
 
+    img->sys = &ckd_host_syscalls;
     img->readonly = readonly;
     img->sync = sync;
     for (unsigned i = 0; i < CKD_MAX_FILES; i++) {
@@ -322,7 +343,7 @@ static bool ckd_open_file(CkdImage *img, unsigned seq, const char *name,
                     "%s: not a regular file", name);
         return false;
     }
-    n = ckd_pread_full(f->fd, hdr, sizeof(hdr), 0);
+    n = ckd_pread_full(img->sys, f->fd, hdr, sizeof(hdr), 0);
     if (n < 0) {
         int err = errno;
 
@@ -516,6 +537,15 @@ static void ckd_set_track_error(GError **errp, const char *verb,
                 bad, why, hex);
 }
 
+void ckd_set_syscalls(CkdImage *img, const CkdFileSyscalls *sys)
+{
+    img->sys = sys ? sys : &ckd_host_syscalls;
+    /* what was cached came through the old calls */
+    for (unsigned i = 0; i < CKD_CACHE_TRACKS; i++) {
+        img->cache[i].valid = false;
+    }
+}
+
 bool ckd_read_track(CkdImage *img, uint32_t cyl, uint32_t head, uint8_t *buf,
                     GError **errp)
 {
@@ -535,7 +565,7 @@ bool ckd_read_track(CkdImage *img, uint32_t cyl, uint32_t head, uint8_t *buf,
         return true;
     }
 
-    n = ckd_pread_full(f->fd, buf, img->geo.trksize, off);
+    n = ckd_pread_full(img->sys, f->fd, buf, img->geo.trksize, off);
     if (n < 0) {
         int err = errno;
 
@@ -583,8 +613,8 @@ bool ckd_write_track(CkdImage *img, uint32_t cyl, uint32_t head,
         return false;
     }
 
-    if (!ckd_pwrite_full(f->fd, buf, img->geo.trksize, off) ||
-        (img->sync && fdatasync(f->fd) < 0)) {
+    if (!ckd_pwrite_full(img->sys, f->fd, buf, img->geo.trksize, off) ||
+        (img->sync && img->sys->fdatasync(f->fd) < 0)) {
         int err = errno;
 
         /* what the file holds for this track is unknown now */
@@ -605,7 +635,7 @@ bool ckd_flush(CkdImage *img, GError **errp)
         return true;
     }
     for (unsigned i = 0; i < img->nfiles; i++) {
-        if (fdatasync(img->files[i].fd) < 0) {
+        if (img->sys->fdatasync(img->files[i].fd) < 0) {
             int err = errno;
 
             g_set_error(errp, CKD_ERROR, CKD_ERROR_IO, "%s: fdatasync: %s",
@@ -630,7 +660,7 @@ static bool ckd_create_write(int fd, const char *path, const CkdGeometry *geo,
     stl_le_p(hdr + CKD_HDR_TRKSIZE, geo->trksize);
     stb_p(hdr + CKD_HDR_DEVTYPE, geo->devtype & 0xff);
     /* file sequence 0 and highest cylinder 0: the only file */
-    if (!ckd_pwrite_full(fd, hdr, sizeof(hdr), 0)) {
+    if (!ckd_pwrite_full(&ckd_host_syscalls, fd, hdr, sizeof(hdr), 0)) {
         goto fail;
     }
     for (uint32_t cyl = 0; cyl < geo->cyls; cyl++) {
@@ -638,7 +668,7 @@ static bool ckd_create_write(int fd, const char *path, const CkdGeometry *geo,
             ckd_track_format_empty(geo, cyl, head,
                                    cylbuf + (size_t)head * geo->trksize);
         }
-        if (!ckd_pwrite_full(fd, cylbuf, cylsize,
+        if (!ckd_pwrite_full(&ckd_host_syscalls, fd, cylbuf, cylsize,
                              CKD_HEADER_SIZE + (off_t)cyl * cylsize)) {
             goto fail;
         }

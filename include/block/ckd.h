@@ -244,6 +244,30 @@ const CkdGeometry *ckd_geometry(const CkdImage *img);
 bool ckd_is_readonly(const CkdImage *img);
 
 /**
+ * CkdFileSyscalls: the calls an open image makes on its files' descriptors
+ * for track reads and writes and for flushing, with the contract of the
+ * POSIX calls of the same names (a short count is not an error; -1 sets
+ * errno).  Images use the real calls (&ckd_host_syscalls); tests swap in
+ * others with ckd_set_syscalls() to inject short transfers, EINTR and I/O
+ * errors that a local file system never produces.
+ */
+typedef struct CkdFileSyscalls {
+    ssize_t (*pread)(int fd, void *buf, size_t len, off_t off);
+    ssize_t (*pwrite)(int fd, const void *buf, size_t len, off_t off);
+    int (*fdatasync)(int fd);
+} CkdFileSyscalls;
+
+/** ckd_host_syscalls: pread(2), pwrite(2) and fdatasync(2). */
+extern const CkdFileSyscalls ckd_host_syscalls;
+
+/**
+ * ckd_set_syscalls: make @img's track I/O and flushes use @sys (NULL: the
+ * host's) from now on.  The cache is emptied, so the next read of every
+ * track goes through @sys.  @sys must outlive its use by @img.
+ */
+void ckd_set_syscalls(CkdImage *img, const CkdFileSyscalls *sys);
+
+/**
  * ckd_read_track: read the track image at @cyl/@head into @buf and check
  * it with ckd_track_check().
  * @img: an open image.

@@ -869,6 +869,7 @@ int main(int argc, char **argv)
     g_test_add_func("/ckd/image/eav-record-heads", test_check_eav_record_heads);
 
     test_ckd_add_files();
+    test_ckd_add_faults();
 
     return g_test_run();
 }

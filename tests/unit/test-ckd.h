@@ -40,6 +40,9 @@ void assert_error_mentions(GError *err, CkdError code, ...) G_GNUC_NULL_TERMINAT
 /** test_ckd_add_files: register the multi-file and Hercules tests. */
 void test_ckd_add_files(void);
 
+/** test_ckd_add_faults: register the injected file I/O fault tests. */
+void test_ckd_add_faults(void);
+
 #define ADD(path, fn) \
     g_test_add(path, Fixture, NULL, fixture_setup, fn, fixture_teardown)
 

@@ -511,6 +511,83 @@ static void test_equipment_check_truncated(Fixture *f, gconstpointer data)
     g_assert_nonnull(dasd_eckd_last_error(f->d));
 }
 
+static ssize_t pread_eio(int fd, void *buf, size_t len, off_t off)
+{
+    errno = EIO;
+    return -1;
+}
+
+static ssize_t pwrite_eio(int fd, const void *buf, size_t len, off_t off)
+{
+    errno = EIO;
+    return -1;
+}
+
+/* The disk under the image file fails reads: equipment check. */
+static void test_equipment_check_read_error(Fixture *f, gconstpointer data)
+{
+    static CkdFileSyscalls sys;
+
+    sys = ckd_host_syscalls;
+    sys.pread = pread_eio;
+    ckd_set_syscalls(f->img, &sys);
+    assert_unit_check(f, seek(f, false, 20), EQUIPMENT_CHECK);
+    g_assert_nonnull(strstr(dasd_eckd_last_error(f->d), g_strerror(EIO)));
+
+    ckd_set_syscalls(f->img, NULL);
+    g_assert_cmphex(seek(f, false, 20), ==, ST_OK);
+}
+
+/* Write one 4 KiB block (record @rec of track 0) with Write Data. */
+static uint8_t write_block(Fixture *f, uint8_t rec, const uint8_t *block)
+{
+    uint8_t p[16], st;
+
+    dx(p, 0x80, 0, 0);
+    g_assert_cmphex(run(f, 0x63, false, p, 16), ==, ST_OK);
+    lr(p, 0, 0x01, 1, 0, rec, 4096);
+    g_assert_cmphex(run(f, 0x47, true, p, 16), ==, ST_OK);
+    st = run(f, 0x85, true, (uint8_t *)block, 4096);
+    dasd_eckd_chain_end(f->d);
+    return st;
+}
+
+/*
+ * The disk fails writes: the Write Data ends in unit check with
+ * equipment check, and the record keeps its acknowledged contents, in the
+ * file and as the device reads it.
+ */
+static void test_equipment_check_write_error(Fixture *f, gconstpointer data)
+{
+    static CkdFileSyscalls sys;
+    uint8_t old[4096], new[4096], got[4096], p[16];
+    g_autofree uint8_t *t = NULL;
+    CkdRecord recs[16];
+
+    format_tracks(f, 0, 1, 12, 0, 4096);
+    memset(old, 0x31, sizeof(old));
+    memset(new, 0x32, sizeof(new));
+    g_assert_cmphex(write_block(f, 3, old), ==, ST_OK);
+
+    sys = ckd_host_syscalls;
+    sys.pwrite = pwrite_eio;
+    ckd_set_syscalls(f->img, &sys);
+    assert_unit_check(f, write_block(f, 3, new), EQUIPMENT_CHECK);
+    g_assert_nonnull(strstr(dasd_eckd_last_error(f->d), g_strerror(EIO)));
+    ckd_set_syscalls(f->img, NULL);
+
+    t = read_back(f, 0);
+    g_assert_cmpuint(track_records(t, recs, 16), ==, 13);
+    g_assert_cmpmem(t + recs[3].data_offset, 4096, old, 4096);
+
+    dx(p, 0x40, 0, 0);
+    g_assert_cmphex(run(f, 0x63, false, p, 16), ==, ST_OK);
+    lr(p, 0, 0x06, 1, 0, 3, 4096);
+    g_assert_cmphex(run(f, 0x47, true, p, 16), ==, ST_OK);
+    g_assert_cmphex(run(f, 0x86, true, got, 4096), ==, ST_OK);
+    g_assert_cmpmem(got, 4096, old, 4096);
+}
+
 static void test_corrupt_track(Fixture *f, gconstpointer data)
 {
     uint8_t junk[64];
@@ -571,6 +648,10 @@ int main(int argc, char **argv)
                     test_capacity_table);
     ADD("/dasd-eckd/image/truncated-file-is-equipment-check",
         test_equipment_check_truncated);
+    ADD("/dasd-eckd/image/read-error-is-equipment-check",
+        test_equipment_check_read_error);
+    ADD("/dasd-eckd/image/write-error-keeps-acknowledged-record",
+        test_equipment_check_write_error);
     ADD("/dasd-eckd/image/corrupt-track-is-invalid-track-format",
         test_corrupt_track);
     g_test_add_func("/dasd-eckd/new/refuses-3380-image",
