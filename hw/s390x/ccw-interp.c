@@ -517,6 +517,26 @@ size_t ccw_stream_fetch(CcwDataStream *ds, void *buf, size_t len)
     return stream_move(ds, buf, NULL, len);
 }
 
+size_t ccw_stream_peek(CcwDataStream *ds, void *buf, size_t len)
+{
+    CcwDataStream saved = *ds;
+    CcwInterpResult res = *ds->s->res;
+    size_t n;
+
+    if (ds->input) {
+        return 0;
+    }
+    /*
+     * Walk as a fetch would, then put back all it changed: the stream's
+     * place and the run's result (a check it met, CCWs it fetched on data
+     * chaining, PCI).  Storage reads have no effect to undo.
+     */
+    n = stream_move(ds, buf, NULL, len);
+    *ds = saved;
+    *ds->s->res = res;
+    return n;
+}
+
 size_t ccw_stream_store(CcwDataStream *ds, const void *buf, size_t len)
 {
     if (!ds->input) {

@@ -139,6 +139,108 @@ static void test_unit_check_command_reject_sense(void)
     stop(&f);
 }
 
+/*
+ * Format-write R1 of track 0 (DX, LR Format Write oriented on R0, Write
+ * CKD with count field KL 0, DL 64) with a CCW count 32 bytes longer than
+ * the record (facts-dasd-eckd.md §2.3, §2.8).
+ */
+#define R1_DL 64
+#define OVER 32
+
+static void write_format_r1(QTestState *s, uint8_t wckd_flags, uint8_t fill)
+{
+    uint8_t dx[16] = { 0 }, lr[16] = { 0 }, rec[8 + R1_DL + OVER];
+
+    dx[1] = 0xc0;                       /* ECKD mode, normal cache */
+    lr[0] = 0x03;                       /* Format Write, orient on count */
+    lr[1] = 0x80;                       /* transfer-length factor valid */
+    lr[3] = 1;                          /* one record */
+    lr[13] = 0xff;                      /* no sector */
+    stw_be_p(lr + 14, R1_DL);
+    memset(rec, fill, sizeof(rec));
+    memcpy(rec, "\0\0\0\0\x01\0", 6);  /* CCHH 0000 0000, R 1, KL 0 */
+    stw_be_p(rec + 6, R1_DL);
+    qtest_memwrite(s, DATA, dx, sizeof(dx));
+    qtest_memwrite(s, DATA + 0x10, lr, sizeof(lr));
+    qtest_memwrite(s, DATA + 0x100, rec, sizeof(rec));
+    css_write_ccw1(s, CCWS, 0x63, CCW_FLAG_CC, 16, DATA);
+    css_write_ccw1(s, CCWS + 8, 0x47, CCW_FLAG_CC, 16, DATA + 0x10);
+    css_write_ccw1(s, CCWS + 16, 0x1d, wckd_flags, sizeof(rec),
+                   DATA + 0x100);
+    css_write_orb(s, ORB, 0x0a0b0c0d, ORB_W1_FMT1_PFCH_LPM, CCWS);
+}
+
+/*
+ * An output CCW whose count is longer than what the device takes: the
+ * channel moves only the record, so the residual count is the excess and
+ * incorrect length is indicated unless SLI suppresses it (PoP ch. 15,
+ * "Incorrect Length"; "Count").  The record is written with its own
+ * length; the bytes past it are not.
+ */
+static void test_write_longer_than_record(void)
+{
+    Fixture f;
+    CssIrbView irb;
+    uint8_t got[R1_DL + 8];
+
+    start(&f, NULL);
+    css_enable(f.qts, SID0, 3, 0x0a0b0c0d);
+
+    write_format_r1(f.qts, 0, 0x5a);
+    g_assert_cmpint(run(f.qts, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, DSTAT_CE_DE);
+    g_assert_cmphex(irb.cstat, ==, 0x40);                     /* IL */
+    g_assert_cmpuint(irb.count, ==, OVER);
+    g_assert_cmphex(irb.cpa, ==, CCWS + 24);
+
+    write_format_r1(f.qts, CCW_FLAG_SLI, 0x6b);
+    g_assert_cmpint(run(f.qts, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, DSTAT_CE_DE);
+    g_assert_cmphex(irb.cstat, ==, 0);
+    g_assert_cmpuint(irb.count, ==, OVER);
+
+    /* Read Data of R1, 8 bytes more than it has, SLI: the record only */
+    qtest_memset(f.qts, DATA + 0x200, 0xee, sizeof(got));
+    qtest_writeb(f.qts, DATA, 0x40);                  /* DX: inhibit writes */
+    qtest_writeb(f.qts, DATA + 0x10, 0x06);           /* LR: Read */
+    qtest_writeb(f.qts, DATA + 0x10 + 12, 1);         /* search R1 */
+    css_write_ccw1(f.qts, CCWS + 16, 0x86, CCW_FLAG_SLI, sizeof(got),
+                   DATA + 0x200);
+    g_assert_cmpint(run(f.qts, &irb), ==, 0);
+    g_assert_cmphex(irb.dstat, ==, DSTAT_CE_DE);
+    g_assert_cmpuint(irb.count, ==, 8);
+    qtest_memread(f.qts, DATA + 0x200, got, sizeof(got));
+    for (unsigned i = 0; i < R1_DL; i++) {
+        g_assert_cmphex(got[i], ==, 0x6b);
+    }
+    g_assert_cmphex(got[R1_DL], ==, 0xee);
+    stop(&f);
+}
+
+/*
+ * No-Op with a count: an immediate operation.  No data moves, so the
+ * residual is the whole count; a format-1 CCW without ORB L gets
+ * incorrect length unless SLI is set (PoP ch. 15, "Immediate
+ * Operations").
+ */
+static void test_noop_moves_nothing(void)
+{
+    Fixture f;
+    CssIrbView irb;
+
+    start(&f, NULL);
+    css_enable(f.qts, SID0, 3, 0x0a0b0c0d);
+    for (int sli = 0; sli <= 1; sli++) {
+        css_write_ccw1(f.qts, CCWS, 0x03, sli ? CCW_FLAG_SLI : 0, 8, DATA);
+        css_write_orb(f.qts, ORB, 0x0a0b0c0d, ORB_W1_FMT1_PFCH_LPM, CCWS);
+        g_assert_cmpint(run(f.qts, &irb), ==, 0);
+        g_assert_cmphex(irb.dstat, ==, DSTAT_CE_DE);
+        g_assert_cmphex(irb.cstat, ==, sli ? 0 : 0x40);
+        g_assert_cmpuint(irb.count, ==, 8);
+    }
+    stop(&f);
+}
+
 /* A slow device: programs end 3 s after they were started. */
 static const char *const slow_args[] = {
     "--schid", "0.0.0042", "--devno", "0.0.4321", "--chpid", "0x50,0x51",
@@ -282,6 +384,10 @@ int main(int argc, char **argv)
                     test_ssch_sense_id_3990_3390);
     g_test_add_func("/vfio-user-ccw/ssch/unit-check-command-reject-sense",
                     test_unit_check_command_reject_sense);
+    g_test_add_func("/vfio-user-ccw/ssch/write-longer-than-record-residual",
+                    test_write_longer_than_record);
+    g_test_add_func("/vfio-user-ccw/ssch/noop-moves-nothing",
+                    test_noop_moves_nothing);
     g_test_add_func("/vfio-user-ccw/hsch/active-program",
                     test_hsch_active_program);
     g_test_add_func("/vfio-user-ccw/csch/active-program",

@@ -145,8 +145,25 @@ typedef struct EchoDev {
     unsigned ncalls;
     Call calls[MAX_CALLS];
     GByteArray *fetched;    /* everything output commands got */
+    GByteArray *peeked;     /* everything peeking commands saw */
     GByteArray *echo;
 } EchoDev;
+
+/*
+ * Look at all the stream has, twice (a peek changes nothing, so the
+ * second look sees the same), and keep it in d->peeked.
+ */
+static void echo_peek(EchoDev *d, CcwDataStream *ds)
+{
+    uint8_t look[256], again[256];
+    size_t n = ccw_stream_peek(ds, look, sizeof(look));
+
+    g_assert_cmpuint(ccw_stream_moved(ds), ==, 0);
+    g_assert_false(ccw_stream_failed(ds));
+    g_assert_cmpuint(ccw_stream_peek(ds, again, sizeof(again)), ==, n);
+    g_assert_cmpmem(again, n, look, n);
+    g_byte_array_append(d->peeked, look, n);
+}
 
 static void echo_execute(void *opaque, const CcwDevCommand *cmd,
                          CcwDataStream *ds, CcwDevResult *res)
@@ -180,6 +197,9 @@ static void echo_execute(void *opaque, const CcwDevCommand *cmd,
     } else {
         uint8_t buf[64];
 
+        if (st->peek) {
+            echo_peek(d, ds);
+        }
         for (;;) {
             size_t ask = sizeof(buf);
             size_t got;
@@ -250,6 +270,7 @@ static void fixture_setup(Fixture *f, gconstpointer data)
     memset(f->mem.region[0].bytes + DATA, FILL, LOW_SIZE - DATA);
 
     f->dev.fetched = g_byte_array_new();
+    f->dev.peeked = g_byte_array_new();
     f->dev.echo = g_byte_array_new();
     f->env = (CcwInterpEnv) {
         .mem = &test_mem_ops,
@@ -266,6 +287,7 @@ static void fixture_teardown(Fixture *f, gconstpointer data)
         g_free(f->mem.region[i].bytes);
     }
     g_byte_array_unref(f->dev.fetched);
+    g_byte_array_unref(f->dev.peeked);
     g_byte_array_unref(f->dev.echo);
 }
 
@@ -397,6 +419,10 @@ static void test_case(Fixture *f, gconstpointer data)
     if (c->fetched) {
         g_assert_cmpmem(f->dev.fetched->data, f->dev.fetched->len,
                         c->fetched, c->fetched_len);
+    }
+    if (c->peeked) {
+        g_assert_cmpmem(f->dev.peeked->data, f->dev.peeked->len,
+                        c->peeked, c->peeked_len);
     }
     if (c->check_calls) {
         for (unsigned i = 0; i < c->want.commands; i++) {

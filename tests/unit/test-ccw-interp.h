@@ -63,8 +63,9 @@
 
 /*
  * One command of the scripted echo device.  Output commands fetch all
- * they can get (or @want bytes); input commands offer @data, or @fill
- * bytes of 'x', or else what earlier output commands fetched.
+ * they can get (or @want bytes), with @peek after looking at all they
+ * could get first; input commands offer @data, or @fill bytes of 'x', or
+ * else what earlier output commands fetched.
  */
 typedef struct Step {
     uint8_t dstat;          /* 0: CE+DE */
@@ -72,6 +73,7 @@ typedef struct Step {
     size_t len;
     size_t fill;            /* input: offer this many 'x' instead */
     size_t want;            /* output: bytes wanted; 0: all there is */
+    bool peek;              /* output: first peek at all there is */
 } Step;
 
 /* A CCW laid in the case's format; the address 0 ends a list. */
@@ -149,6 +151,8 @@ typedef struct Case {
     BytesSpec mem[4];
     const char *fetched;    /* NULL: not checked */
     size_t fetched_len;
+    const char *peeked;     /* what peeking steps saw; NULL: not checked */
+    size_t peeked_len;
     CallSpec calls[4];      /* checked when check_calls */
     bool check_calls;
     bool no_writes;

@@ -120,6 +120,27 @@ typedef struct CcwDataStream CcwDataStream;
 size_t ccw_stream_fetch(CcwDataStream *ds, void *buf, size_t len);
 
 /**
+ * ccw_stream_peek: look at the data an output command's stream would give
+ * next, without taking it.
+ * @ds: the command's stream.
+ * @buf: receives up to @len bytes, as ccw_stream_fetch() would.
+ * @len: bytes to look at.
+ *
+ * For a device that must see its whole parameter or data area before it
+ * knows how much of it it takes: it peeks, decides, then fetches just
+ * that much, so the residual count and incorrect length are the channel's
+ * as if the device had asked byte by byte.  Nothing is recorded: a check
+ * the peek runs into is reported only if a fetch reaches it, CCWs fetched
+ * on data chaining are fetched again by the fetch, and the stream stays
+ * where it was.
+ *
+ * Returns: bytes copied; fewer than @len where ccw_stream_fetch() would
+ * stop (count used up, or a check that a fetch would report there); 0 for
+ * an input command or a failed stream.
+ */
+size_t ccw_stream_peek(CcwDataStream *ds, void *buf, size_t len);
+
+/**
  * ccw_stream_store: take data from the device into storage, for input
  * commands (read, sense, read backward).
  * @ds: the command's stream.
