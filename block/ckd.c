@@ -179,7 +179,9 @@ static bool ckd_check_eyecatcher(const char *name, const uint8_t *hdr,
                     "(dasdcopy IN OUT.3390)", name, (const char *)hdr);
         return false;
     }
-    if (memcmp(hdr, "CKD_", 4) == 0 && memcmp(hdr + 5, "064", 3) == 0) {
+    /* only the real names: the message quotes them as text */
+    if (memcmp(hdr, "CKD_P064", 8) == 0 || memcmp(hdr, "CKD_C064", 8) == 0 ||
+        memcmp(hdr, "CKD_S064", 8) == 0) {
         g_set_error(errp, CKD_ERROR, CKD_ERROR_UNSUPPORTED,
                     "%s: \"%.8s\" at offset 0: 64-bit CKD images (Hercules "
                     "4.x) are not supported; convert to a CKD_P370 image",

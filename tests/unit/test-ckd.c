@@ -371,6 +371,9 @@ static const HeaderCase hc_shadow = {
     NULL };
 static const HeaderCase hc_64 = {
     0, "CKD_P064", 8, 0, CKD_ERROR_UNSUPPORTED, "64-bit", NULL };
+/* a control character where 64-bit images have P, C or S: shown in hex */
+static const HeaderCase hc_64_ctl = {
+    0, "CKD_\n064", 8, 0, CKD_ERROR_FORMAT, "offset 0", "5f 0a 30" };
 static const HeaderCase hc_heads = {
     8, "\x10\0\0\0", 4, 0, CKD_ERROR_FORMAT, "offset 8", "16" };
 static const HeaderCase hc_trksize = {
@@ -809,6 +812,8 @@ int main(int argc, char **argv)
     ADD_DATA("/ckd/open/refuses-compressed-shadow", &hc_shadow,
              test_open_refuses_header);
     ADD_DATA("/ckd/open/refuses-64bit-image", &hc_64,
+             test_open_refuses_header);
+    ADD_DATA("/ckd/open/eye-catcher-control-byte-shown-in-hex", &hc_64_ctl,
              test_open_refuses_header);
     ADD_DATA("/ckd/open/refuses-bad-heads", &hc_heads,
              test_open_refuses_header);
