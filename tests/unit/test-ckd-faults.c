@@ -181,16 +181,19 @@ static void test_write_error(Fixture *fx, gconstpointer data)
     g_assert_true(ckd_read_track(img, 0, 4, got, &err));
 
     for (unsigned ok = 0; ok <= 2; ok += 2) {
+        /* a file system remounted read-only, then a full one */
+        int error = ok ? ENOSPC : EROFS;
+
         make_two_record_track(new, T3390, 0, 4);
         new[21 + 12] = 0x11 + ok;           /* R1's first data byte */
         new[T3390 - 1] = 0x5a;              /* past the end marker */
         wr.chunk = 1000;
-        wr.error = ENOSPC;
+        wr.error = error;
         wr.ok_calls = ok;
         wr.moved_calls = 0;
         g_assert_false(ckd_write_track(img, 0, 4, new, &err));
         assert_error_mentions(err, CKD_ERROR_IO, path, "cyl 0", "head 4",
-                              g_strerror(ENOSPC), NULL);
+                              g_strerror(error), NULL);
         g_clear_error(&err);
 
         wr.error = 0;
