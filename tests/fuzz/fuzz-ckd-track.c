@@ -8,9 +8,10 @@
  *               (HA, R0, end marker) for this cylinder/head and lay the
  *               rest of the input over it from R1's position on, so that
  *               records are cheap to reach; else the rest is the track
- *               image from offset 0; bit 2: pad with 0xff instead of
- *               zeros (zeros read as thousands of empty records, 0xff as
- *               an end marker right after the input)
+ *               image from offset 0; bit 2: pad with zeros instead of
+ *               0xff (0xff reads as an end marker right after the input,
+ *               zeros as thousands of empty records: a slow walk, so
+ *               only when asked for)
  *   bytes 1-4   cylinders of the volume (1 .. what the type allows; an
  *               impossible count falls back to a 3390-1 / 3380-1)
  *   bytes 5-8   cylinder of the track (modulo the cylinders)
@@ -209,7 +210,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         bytes = fuzz_span(&in, geo.trksize, &got);
         memcpy(buf, bytes, got);
     }
-    memset(buf + got, ctl & 4 ? 0xff : 0, geo.trksize - got);
+    memset(buf + got, ctl & 4 ? 0 : 0xff, geo.trksize - got);
 
     res = walk(buf, geo.trksize, &last, &nrec);
     g_assert_cmpuint(ckd_track_used(buf, geo.trksize), ==,

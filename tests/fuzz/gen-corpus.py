@@ -72,8 +72,10 @@ def ckd_track_seeds():
         record(5, 3, 3, b'\x01' * 8, b'r3') + EOT
     write(t, 'records-3390', seed(2, 3339, 5, 3, (4, 3, 4, 4096), body))
     # the same records without their end marker, padded with 0xff
-    write(t, 'records-ff-padded', seed(6, 3339, 5, 3, (4, 3, 4, 4096),
+    write(t, 'records-ff-padded', seed(2, 3339, 5, 3, (4, 3, 4, 4096),
                                        body[:-8]))
+    # HA and R0, then zeros: thousands of empty records to the end
+    write(t, 'zero-padded', seed(4, 1113, 3, 1, (1, 1, 0, 80), ha_r0(3, 1)))
     raw = ha_r0(7, 14) + record(7, 14, 1, b'', b'x' * 64) + EOT
     write(t, 'raw-3380', seed(1, 885, 7, 14, (2, 14, 0, 47000), raw))
     # EAV: cylinder 70000 = 0x11170; counts carry the high bits in HH
