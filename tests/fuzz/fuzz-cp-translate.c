@@ -21,7 +21,12 @@
  *   byte 13      which window to remove
  *   byte 14      the subchannel's LPM for cp_get_orb()
  *   bytes 15-30  page rights: bit 0 shared, bit 1 read, bit 2 write
- *   bytes 31-94  the echo device's script (fuzz-echo.h)
+ *   bytes 31-94  the echo device's script (fuzz-echo.h); from the 1024th
+ *                command on it adds unit exception, which ends the
+ *                chain: a TIC loop runs the same translated CCWs again
+ *                and again, up to the run's limit of 65536, at a cost of
+ *                a second per input that teaches the translator nothing
+ *                (that limit is fuzz-ccw-interp's subject)
  *   rest         guest memory from 0x1000 on; the rest is 0xee
  *
  * What must hold (cp.h): cp_init() and cp_prefetch() answer only the
@@ -49,6 +54,7 @@
 #define PAGE_READ 0x02
 #define PAGE_WRITE 0x04
 #define MAX_WINDOWS (NPAGES + 1)
+#define MAX_COMMANDS 1024       /* the echo device ends longer runs */
 
 static bool trace;              /* FUZZ_TRACE=1: print what happened */
 
@@ -190,6 +196,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sch_lpm = fuzz_u8(&in);
     fuzz_bytes(&in, rights, sizeof(rights));
     fuzz_echo_read_script(dev, &in);
+    /* TIC loops: the translator's work is done by then (see top) */
+    dev->max_calls = MAX_COMMANDS;
     memset(guest, FILL, GUEST_SIZE);
     bytes = fuzz_span(&in, GUEST_SIZE - PROG_START, &got);
     memcpy(guest + PROG_START, bytes, got);

@@ -46,11 +46,16 @@ typedef struct FuzzEchoStep {
 /**
  * FuzzEchoDev: the device.
  * @step: the script.  @calls: commands executed so far.
+ * @max_calls: 0, or the command after which the device ends every command
+ *     with unit exception as well, which ends the chain: a target whose
+ *     subject is not the run's own CCW limit bounds a looping program's
+ *     cost this way (65536 commands otherwise).
  * @buf: data of the last output command, @held bytes of it.
  */
 typedef struct FuzzEchoDev {
     FuzzEchoStep step[FUZZ_ECHO_STEPS];
     unsigned calls;
+    unsigned max_calls;
     uint8_t buf[FUZZ_ECHO_SIZE];
     size_t held;
 } FuzzEchoDev;
@@ -156,6 +161,9 @@ static inline void fuzz_echo_execute(void *opaque, const CcwDevCommand *cmd,
     res->immediate = st->flags & FUZZ_ECHO_IMMEDIATE;
     if (st->flags & FUZZ_ECHO_DATA_LEN) {
         res->data_len = st->len;
+    }
+    if (dev->max_calls && dev->calls >= dev->max_calls) {
+        res->dstat |= SCSW_DSTAT_UNIT_EXCEP;
     }
 }
 
