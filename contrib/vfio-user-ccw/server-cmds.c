@@ -9,8 +9,8 @@
 
 #include <sys/mman.h>
 #include <sys/stat.h>
-#include <json-glib/json-glib.h>
 
+#include "hw/vfio-user/caps.h"
 #include "server-int.h"
 
 #define HDR_SIZE ((uint32_t)sizeof(VFIOUserHdr))
@@ -58,84 +58,34 @@ const char *vuc_command_name(uint16_t command)
  * VERSION
  * ------------------------------------------------------------------------ */
 
-/* A capability that must be a non-negative integer when present. */
-static bool cap_uint(JsonObject *caps, const char *name, uint64_t *out)
-{
-    JsonNode *n = json_object_get_member(caps, name);
-
-    if (!n) {
-        return true;
-    }
-    if (!JSON_NODE_HOLDS_VALUE(n) ||
-        json_node_get_value_type(n) != G_TYPE_INT64 ||
-        json_node_get_int(n) < 0) {
-        return false;
-    }
-    *out = json_node_get_int(n);
-    return true;
-}
-
-/* Check the client's capabilities; fill its max_data_xfer_size. */
+/* Check the client's capabilities; keep its max_data_xfer_size. */
 static int parse_client_caps(VucClient *c, const char *json, size_t len)
 {
-    g_autoptr(JsonParser) parser = json_parser_new();
-    uint64_t max_xfer = VFIO_USER_DEF_MAX_XFER;
-    uint64_t pgsizes = VFIO_USER_DEF_PGSIZE;
-    uint64_t ignored = 0;
-    JsonObject *root, *caps;
-    JsonNode *node;
+    VFIOUserCaps client;
 
-    if (!json_parser_load_from_data(parser, json, len, NULL)) {
+    if (!vfio_user_caps_from_json(json, len, &client, NULL)) {
         return -EINVAL;
     }
-    node = json_parser_get_root(parser);
-    if (!node || !JSON_NODE_HOLDS_OBJECT(node)) {
+    /* We map guest memory in 4 KiB pages; the client must allow it. */
+    if (!(client.pgsizes & VFIO_USER_DEF_PGSIZE) ||
+        !client.max_data_xfer_size) {
         return -EINVAL;
     }
-    root = json_node_get_object(node);
-    node = json_object_get_member(root, "capabilities");
-    if (node) {
-        if (!JSON_NODE_HOLDS_OBJECT(node)) {
-            return -EINVAL;
-        }
-        caps = json_node_get_object(node);
-        if (!cap_uint(caps, "max_msg_fds", &ignored) ||
-            !cap_uint(caps, "max_dma_maps", &ignored) ||
-            !cap_uint(caps, "max_data_xfer_size", &max_xfer) ||
-            !cap_uint(caps, "pgsizes", &pgsizes)) {
-            return -EINVAL;
-        }
-        /* We map guest memory in 4 KiB pages; the client must allow it. */
-        if (!(pgsizes & VFIO_USER_DEF_PGSIZE) || !max_xfer) {
-            return -EINVAL;
-        }
-    }
-    c->peer_max_xfer = MIN(max_xfer, UINT32_MAX);
+    c->peer_max_xfer = MIN(client.max_data_xfer_size, UINT32_MAX);
     return 0;
 }
 
+/* What we state in the VERSION reply (docs/interop/vfio-user-ccw.rst). */
 static char *server_caps_json(void)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
+    const VFIOUserCaps ours = {
+        .max_msg_fds = VUC_MAX_MSG_FDS,
+        .max_data_xfer_size = VFIO_USER_CCW_MAX_XFER,
+        .max_dma_maps = VFIO_USER_CCW_MAX_DMA_MAPS,
+        .pgsizes = VFIO_USER_DEF_PGSIZE,
+    };
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "capabilities");
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "max_msg_fds");
-    json_builder_add_int_value(b, VUC_MAX_MSG_FDS);
-    json_builder_set_member_name(b, "max_data_xfer_size");
-    json_builder_add_int_value(b, VFIO_USER_CCW_MAX_XFER);
-    json_builder_set_member_name(b, "max_dma_maps");
-    json_builder_add_int_value(b, VFIO_USER_CCW_MAX_DMA_MAPS);
-    json_builder_set_member_name(b, "pgsizes");
-    json_builder_add_int_value(b, VFIO_USER_DEF_PGSIZE);
-    json_builder_end_object(b);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    return json_generator_to_data(gen, NULL);
+    return vfio_user_caps_to_json(&ours);
 }
 
 static int cmd_version(VucServer *s, VucClient *c, VucRequest *req,

@@ -6,11 +6,11 @@
 #include "qemu/osdep.h"
 #include <gio/gio.h>
 #include <glib-unix.h>
-#include <json-glib/json-glib.h>
 #include <poll.h>
 #include <sys/socket.h>
 #include <sys/un.h>
 
+#include "hw/vfio-user/caps.h"
 #include "hw/vfio-user/proxy.h"
 
 /* The largest reply we accept: the biggest CCW region read, with room. */
@@ -243,67 +243,33 @@ int vfio_user_request(VFIOUserProxy *proxy, VFIOUserHdr *msg,
 
 /* ---- version negotiation ------------------------------------------------ */
 
+/* Our capabilities: one fd per message, transfers of a page at most. */
 static char *version_json(void)
 {
-    g_autoptr(JsonBuilder) b = json_builder_new();
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autoptr(JsonNode) root = NULL;
+    VFIOUserCaps ours = vfio_user_caps_defaults();
 
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "capabilities");
-    json_builder_begin_object(b);
-    json_builder_set_member_name(b, "max_msg_fds");
-    json_builder_add_int_value(b, 1);
-    json_builder_set_member_name(b, "max_data_xfer_size");
-    json_builder_add_int_value(b, VFIO_USER_CLIENT_MAX_XFER);
-    json_builder_set_member_name(b, "pgsizes");
-    json_builder_add_int_value(b, 4096);
-    json_builder_end_object(b);
-    json_builder_end_object(b);
-    root = json_builder_get_root(b);
-    json_generator_set_root(gen, root);
-    return json_generator_to_data(gen, NULL);
+    ours.max_data_xfer_size = VFIO_USER_CLIENT_MAX_XFER;
+    return vfio_user_caps_to_json(&ours);
 }
 
-/* The server's capabilities: objects and numbers only, limits narrowed. */
+/* The server's capabilities, its transfer limit narrowed to ours. */
 static bool parse_server_caps(VFIOUserProxy *proxy, const char *json,
                               GError **errp)
 {
-    g_autoptr(JsonParser) parser = json_parser_new();
-    JsonObject *top, *caps;
-    JsonNode *root, *node;
-    gint64 xfer;
+    VFIOUserCaps server;
 
-    if (!json_parser_load_from_data(parser, json, -1, NULL) ||
-        !(root = json_parser_get_root(parser)) || !JSON_NODE_HOLDS_OBJECT(root)) {
-        g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                    "capabilities are not a JSON object");
+    if (!vfio_user_caps_from_json(json, strlen(json), &server, errp)) {
         return false;
     }
-    top = json_node_get_object(root);
-    node = json_object_get_member(top, "capabilities");
-    if (!node) {
-        return true;                    /* all defaults */
-    }
-    if (!JSON_NODE_HOLDS_OBJECT(node)) {
+    /* 124 bytes: the largest vfio-ccw region must move in one transfer. */
+    if (server.max_data_xfer_size < 124) {
         g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                    "\"capabilities\" is not an object");
+                    "bad max_data_xfer_size %" PRIu64 " (need 124 bytes"
+                    " or more)", server.max_data_xfer_size);
         return false;
     }
-    caps = json_node_get_object(node);
-    node = json_object_get_member(caps, "max_data_xfer_size");
-    if (node) {
-        if (!JSON_NODE_HOLDS_VALUE(node) ||
-            json_node_get_value_type(node) != G_TYPE_INT64 ||
-            (xfer = json_node_get_int(node)) < 124 ||
-            xfer > VFIO_USER_CLIENT_MAX_XFER) {
-            g_set_error(errp, G_IO_ERROR, G_IO_ERROR_INVALID_DATA,
-                        "bad max_data_xfer_size (need 124 to %d bytes)",
-                        VFIO_USER_CLIENT_MAX_XFER);
-            return false;
-        }
-        proxy->max_xfer = (uint32_t)xfer;
-    }
+    proxy->max_xfer = MIN(server.max_data_xfer_size,
+                          VFIO_USER_CLIENT_MAX_XFER);
     return true;
 }
 
@@ -358,8 +324,7 @@ VFIOUserProxy *vfio_user_proxy_new(int fd, const char *name, GError **errp)
 
     proxy->fd = fd;
     proxy->path = g_strdup(name);
-    proxy->max_xfer = VFIO_USER_DEF_MAX_XFER < VFIO_USER_CLIENT_MAX_XFER ?
-                      VFIO_USER_DEF_MAX_XFER : VFIO_USER_CLIENT_MAX_XFER;
+    proxy->max_xfer = MIN(VFIO_USER_DEF_MAX_XFER, VFIO_USER_CLIENT_MAX_XFER);
     if (!negotiate_version(proxy, &err)) {
         g_set_error(errp, err->domain, err->code, "vfio-user: %s: %s", name,
                     err->message);
