@@ -75,13 +75,57 @@ JsonNode *qmp_object_node(JsonObject *obj)
     return node;
 }
 
+/*
+ * @desc as one bounded line of valid UTF-8.  Messages quote what the
+ * client sent (a command name, an id, json-glib's copy of a bad string),
+ * and JSON lets that hold newlines and any amount of text: control
+ * characters become JSON-style escapes (\n, \u001b) and anything past
+ * QMP_DESC_MAX characters becomes "...".
+ */
+#define QMP_DESC_MAX 512
+
+/* @c as it appears in a desc: itself, or its JSON escape. */
+static void desc_char(gunichar c, char out[8])
+{
+    if (c == '\n' || c == '\r' || c == '\t') {
+        g_snprintf(out, 8, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+    } else if (c < 0x20 || c == 0x7f) {
+        g_snprintf(out, 8, "\\u%04x", c);
+    } else {
+        out[g_unichar_to_utf8(c, out)] = '\0';
+    }
+}
+
+static char *desc_one_line(const char *desc)
+{
+    g_autofree char *valid = g_utf8_make_valid(desc, -1);
+    GString *out = g_string_new(NULL);
+    glong n = 0;                /* characters in @out */
+
+    for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
+        char piece[8];
+        glong len;
+
+        desc_char(g_utf8_get_char(p), piece);
+        len = g_utf8_strlen(piece, -1);
+        if (n + len > QMP_DESC_MAX) {
+            g_string_append(out, "...");
+            break;
+        }
+        g_string_append(out, piece);
+        n += len;
+    }
+    return g_string_free(out, FALSE);
+}
+
 JsonNode *qmp_error_reply(QmpErrorClass cls, const char *desc, JsonNode *id)
 {
     JsonObject *err = json_object_new();
     JsonObject *reply = json_object_new();
+    g_autofree char *line = desc_one_line(desc);
 
     json_object_set_string_member(err, "class", qmp_error_class_name(cls));
-    json_object_set_string_member(err, "desc", desc);
+    json_object_set_string_member(err, "desc", line);
     json_object_set_object_member(reply, "error", err);
     if (id) {
         json_object_set_member(reply, "id", json_node_copy(id));

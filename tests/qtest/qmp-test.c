@@ -214,7 +214,20 @@ static const BadRequest bad_requests[] = {
       "Invalid parameter type for 'residual'" },
     { "{\"execute\": \"device_add\", \"arguments\": {}}", "GenericError",
       "Parameter 'driver' is missing" },
+    /* What the client wrote is quoted on one line, escaped as in JSON. */
+    { "{\"execute\": \"no\\nsuch\\u001b\\t\"}", "CommandNotFound",
+      "The command no\\nsuch\\u001b\\t has not been found" },
+    { "{\"execute\": \"a\\nb\": 1}", "GenericError",
+      "invalid string constant \"a\\nb\"" },
 };
+
+static void assert_desc_one_line(JsonObject *reply)
+{
+    JsonObject *err = json_object_get_object_member(reply, "error");
+    const char *desc = json_object_get_string_member(err, "desc");
+
+    g_assert_null(strpbrk(desc, "\r\n"));
+}
 
 static void test_request_errors(Fixture *f, gconstpointer data)
 {
@@ -228,10 +241,45 @@ static void test_request_errors(Fixture *f, gconstpointer data)
 
         g_test_message("request %s", bad_requests[i].text);
         qmp_assert_error(reply, bad_requests[i].cls, bad_requests[i].desc);
+        assert_desc_one_line(reply);
     }
     /* Refused requests change nothing: the device is still there. */
     ok = qmp_execute_ok(f->qmp, "query-ccw-subchannels", NULL);
     g_assert_cmpuint(json_array_get_length(qmp_node_get_array(ok)), ==, 1);
+}
+
+/* A 100000-character command name is quoted in 512 characters at most. */
+static void test_request_error_desc_bounded(Fixture *f, gconstpointer data)
+{
+    g_autofree char *name = g_strnfill(100000, 'x');
+    g_autofree char *text = g_strdup_printf("{\"execute\": \"%s\"}\n",
+                                            name);
+    g_autoptr(JsonObject) reply = NULL;
+    const char *desc;
+
+    qmp_client_negotiate(f->qmp);
+    reply = raw_reply(f->qmp, text);
+    qmp_assert_error(reply, "CommandNotFound", "The command xxxx");
+    desc = json_object_get_string_member(
+        json_object_get_object_member(reply, "error"), "desc");
+    g_assert_cmpuint(strlen(desc), ==, 512 + 3);
+    g_assert_true(g_str_has_suffix(desc, "xxx..."));
+    g_clear_pointer(&reply, json_object_unref);
+
+    /* Escapes count: 1000 control characters do not make 6000. */
+    g_free(name);
+    name = g_strnfill(1000 * 6, 'x');
+    for (int i = 0; i < 1000; i++) {
+        memcpy(name + i * 6, "\\u0001", 6);
+    }
+    g_free(text);
+    text = g_strdup_printf("{\"execute\": \"%s\"}\n", name);
+    reply = raw_reply(f->qmp, text);
+    desc = json_object_get_string_member(
+        json_object_get_object_member(reply, "error"), "desc");
+    g_assert_true(g_str_has_prefix(desc, "The command \\u0001\\u0001"));
+    g_assert_cmpuint(strlen(desc), <=, 512 + 3);
+    g_assert_true(g_str_has_suffix(desc, "..."));
 }
 
 /* One request over three writes, two in one write, one over lines. */
@@ -647,6 +695,7 @@ int main(int argc, char **argv)
         test_negotiation_unknown_capability_refused);
     ADD("/qmp/request/id-echoed", test_request_id_echoed);
     ADD("/qmp/request/errors-have-class-and-desc", test_request_errors);
+    ADD("/qmp/request/error-desc-bounded", test_request_error_desc_bounded);
     ADD("/qmp/request/framing-free", test_request_framing_free);
     ADD("/qmp/json/garbage-answered-and-survived",
         test_garbage_answered_and_survived);
