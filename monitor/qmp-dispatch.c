@@ -10,6 +10,7 @@
  * must exist and its arguments must match its QmpArgSpec list.
  */
 #include "qemu/osdep.h"
+#include <math.h>
 
 #include "config-host.h"
 #include "qmp-internal.h"
@@ -393,6 +394,71 @@ static JsonNode *run_request(QmpSession *session, JsonObject *req,
     return cmd->fn(args, errp);
 }
 
+/*
+ * Whether a double-quoted string of @text holds the escape \u0000.
+ * json-glib ends its strings at the NUL, so an id "\u0000x" would come
+ * back as ""; QEMU refuses the escape too.  Single-quoted strings (a
+ * json-glib extension) take no escapes and are skipped whole.
+ */
+static bool has_nul_escape(const char *text, size_t len)
+{
+    char quote = 0;
+
+    for (size_t i = 0; i < len; i++) {
+        char c = text[i];
+
+        if (!quote) {
+            quote = c == '"' || c == '\'' ? c : 0;
+        } else if (c == quote) {
+            quote = 0;
+        } else if (c == '\\' && quote == '"' && i + 1 < len) {
+            if (text[i + 1] == 'u' && i + 6 <= len &&
+                !memcmp(text + i + 2, "0000", 4)) {
+                return true;
+            }
+            i++;            /* the escaped character cannot end the string */
+        }
+    }
+    return false;
+}
+
+/*
+ * Whether every number in @node is finite.  json-glib reads 1e400 as
+ * infinity, and an id holding it would be echoed as "inf.0", which is not
+ * JSON: the client could not read the reply, nor anything after it.
+ */
+static bool numbers_finite(JsonNode *node)
+{
+    switch (JSON_NODE_TYPE(node)) {
+    case JSON_NODE_OBJECT: {
+        g_autoptr(GList) members =
+            json_object_get_values(json_node_get_object(node));
+
+        for (GList *l = members; l; l = l->next) {
+            if (!numbers_finite(l->data)) {
+                return false;
+            }
+        }
+        return true;
+    }
+    case JSON_NODE_ARRAY: {
+        JsonArray *a = json_node_get_array(node);
+
+        for (guint i = 0; i < json_array_get_length(a); i++) {
+            if (!numbers_finite(json_array_get_element(a, i))) {
+                return false;
+            }
+        }
+        return true;
+    }
+    case JSON_NODE_VALUE:
+        return json_node_get_value_type(node) != G_TYPE_DOUBLE ||
+               isfinite(json_node_get_double(node));
+    default:
+        return true;
+    }
+}
+
 JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len)
 {
     g_autoptr(JsonParser) parser = json_parser_new_immutable();
@@ -415,7 +481,17 @@ JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len)
         desc = g_strdup_printf("JSON parse error, at %s", msg);
         return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR, desc, NULL);
     }
+    if (has_nul_escape(text, len)) {
+        return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
+                               "JSON parse error, \\u0000 is not supported",
+                               NULL);
+    }
     root = json_parser_get_root(parser);
+    if (root && !numbers_finite(root)) {
+        return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
+                               "JSON parse error, number too large for a "
+                               "double", NULL);
+    }
     if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
         return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
                                "QMP input must be a JSON object", NULL);

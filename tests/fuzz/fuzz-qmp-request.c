@@ -19,7 +19,8 @@
  * - every reply is an object with exactly one of "return" and "error"
  *   (plus "id"); an error has a known "class" and a non-empty one-line
  *   "desc" of at most 512 characters (and "..."); the request's "id", when it is an object with one, comes
- *   back equal; the wire form is one line ending in CR LF;
+ *   back equal; the wire form is one line ending in CR LF that reads
+ *   back as the same JSON;
  * - afterwards, query-ccw-subchannels answers with one entry per CCW
  *   device whose subchannel the program can see, and the machine comes apart without leaks;
  *   nothing crashes.
@@ -194,6 +195,34 @@ static void check_error(JsonNode *err)
     g_assert_cmpint(g_utf8_strlen(desc, -1), <=, 512 + 3);
 }
 
+/* What the client reads is JSON and means the reply (no "inf.0"). */
+static void check_wire_reads_back(const char *wire, JsonNode *reply)
+{
+    g_autoptr(JsonParser) p = json_parser_new();
+
+    g_assert_true(json_parser_load_from_data(p, wire, -1, NULL));
+    g_assert_true(json_node_equal(json_parser_get_root(p), reply));
+    g_assert_null(strstr(wire, "inf"));
+    g_assert_null(strstr(wire, "nan"));
+}
+
+/*
+ * Whether @r refuses the text as JSON: beyond json-glib's own errors,
+ * the monitor refuses what json-glib would take but change (\u0000,
+ * numbers past a double).
+ */
+static bool parse_error(JsonObject *r)
+{
+    JsonObject *e;
+
+    if (!json_object_has_member(r, "error")) {
+        return false;
+    }
+    e = json_object_get_object_member(r, "error");
+    return g_str_has_prefix(json_object_get_string_member(e, "desc"),
+                            "JSON parse error");
+}
+
 static void check_reply(JsonNode *req, JsonNode *reply)
 {
     g_autofree char *wire = qmp_to_wire(reply);
@@ -211,7 +240,8 @@ static void check_reply(JsonNode *req, JsonNode *reply)
     if (has_error) {
         check_error(json_object_get_member(r, "error"));
     }
-    if (req && JSON_NODE_HOLDS_OBJECT(req)) {
+    /* A text the monitor refuses as JSON has no id to echo. */
+    if (req && JSON_NODE_HOLDS_OBJECT(req) && !parse_error(r)) {
         req_id = json_object_get_member(json_node_get_object(req), "id");
     }
     id = json_object_get_member(r, "id");
@@ -221,6 +251,7 @@ static void check_reply(JsonNode *req, JsonNode *reply)
     }
     g_assert_true(g_str_has_suffix(wire, "\r\n"));
     g_assert_true(strcspn(wire, "\r\n") == strlen(wire) - 2);
+    check_wire_reads_back(wire, reply);
 }
 
 static void dispatch(QmpSession *session, const Cut *c)

@@ -214,6 +214,11 @@ static const BadRequest bad_requests[] = {
       "Invalid parameter type for 'residual'" },
     { "{\"execute\": \"device_add\", \"arguments\": {}}", "GenericError",
       "Parameter 'driver' is missing" },
+    /* What json-glib would take but change is refused (no id echoed). */
+    { "{\"execute\": \"query-status\", \"id\": \"\\u0000x\"}",
+      "GenericError", "JSON parse error, \\u0000 is not supported" },
+    { "{\"execute\": \"query-status\", \"id\": [1e400]}", "GenericError",
+      "JSON parse error, number too large for a double" },
     /* What the client wrote is quoted on one line, escaped as in JSON. */
     { "{\"execute\": \"no\\nsuch\\u001b\\t\"}", "CommandNotFound",
       "The command no\\nsuch\\u001b\\t has not been found" },
