@@ -95,6 +95,11 @@ bool vfio_user_caps_from_json(const char *json, size_t len,
     VFIOUserCaps peer = vfio_user_caps_defaults();
     JsonObject *obj;
 
+    /* No document at all (a lone NUL on the wire): all defaults. */
+    if (len == 0) {
+        *caps = peer;
+        return true;
+    }
     if (!caps_object(parser, json, len, &obj, errp)) {
         return false;
     }

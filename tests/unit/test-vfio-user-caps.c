@@ -72,6 +72,8 @@ static void test_missing_parts_are_defaults(void)
 {
     VFIOUserCaps caps;
 
+    caps = parse_ok("");
+    assert_defaults(&caps);
     caps = parse_ok("{}");
     assert_defaults(&caps);
     caps = parse_ok("{\"capabilities\": {}}");
@@ -102,7 +104,7 @@ typedef struct BadCase {
 } BadCase;
 
 static const BadCase bad_cases[] = {
-    { "/vfio-user-caps/bad/empty", "", "not a JSON object" },
+    { "/vfio-user-caps/bad/blank", " ", "not a JSON object" },
     { "/vfio-user-caps/bad/not-json", "{capabilities", "not a JSON object" },
     { "/vfio-user-caps/bad/array", "[1, 2]", "not a JSON object" },
     { "/vfio-user-caps/bad/number", "4096", "not a JSON object" },
@@ -124,6 +126,9 @@ static const BadCase bad_cases[] = {
       "\"max_dma_maps\" is not a non-negative integer" },
     { "/vfio-user-caps/bad/object",
       "{\"capabilities\": {\"pgsizes\": {}}}",
+      "\"pgsizes\" is not a non-negative integer" },
+    { "/vfio-user-caps/bad/good-then-bad",
+      "{\"capabilities\": {\"max_msg_fds\": 3, \"pgsizes\": -1}}",
       "\"pgsizes\" is not a non-negative integer" },
     { "/vfio-user-caps/bad/past-int64",
       "{\"capabilities\": {\"pgsizes\": 18446744073709551616}}",

@@ -129,6 +129,7 @@ static void test_xfer_size(void)
 {
     /* No document, or no member: the default 1 MiB, narrowed. */
     g_assert_cmpuint(negotiated_xfer(NULL), ==, 4096);
+    g_assert_cmpuint(negotiated_xfer(""), ==, 4096);    /* a lone NUL */
     g_assert_cmpuint(negotiated_xfer("{}"), ==, 4096);
     g_assert_cmpuint(negotiated_xfer("{\"capabilities\":{}}"), ==, 4096);
     g_assert_cmpuint(negotiated_xfer(

@@ -58,7 +58,8 @@ char *vfio_user_caps_to_json(const VFIOUserCaps *caps);
  * @caps: filled with the peer's values over the defaults; untouched on
  *     error.
  *
- * A missing "capabilities" member means all defaults; members we do not
+ * An empty document (@len 0: the message carried only the NUL) or a
+ * missing "capabilities" member means all defaults; members we do not
  * know are ignored, as the spec lets a newer peer add them.  Returns
  * false with G_IO_ERROR_INVALID_DATA when the document is not a JSON
  * object, "capabilities" is not an object, or one of our four members is
