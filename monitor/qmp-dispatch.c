@@ -10,9 +10,9 @@
  * must exist and its arguments must match its QmpArgSpec list.
  */
 #include "qemu/osdep.h"
-#include <math.h>
 
 #include "config-host.h"
+#include "json-strict.h"
 #include "qmp-internal.h"
 
 G_DEFINE_QUARK(qmp-error-quark, qmp_error)
@@ -79,21 +79,25 @@ JsonNode *qmp_object_node(JsonObject *obj)
 /*
  * @desc as one bounded line of valid UTF-8.  Messages quote what the
  * client sent (a command name, an id, json-glib's copy of a bad string),
- * and JSON lets that hold newlines and any amount of text: control
- * characters become JSON-style escapes (\n, \u001b) and anything past
- * QMP_DESC_MAX characters becomes "...".
+ * and JSON lets that hold line breaks and any amount of text: a
+ * backslash, control characters and the Unicode line breaks become
+ * JSON-style escapes (\\, \n, \u001b, \u2028), and a longer result is
+ * cut to QMP_DESC_MAX characters, "..." included.
  */
 #define QMP_DESC_MAX 512
 
 /* @c as it appears in a desc: itself, or its JSON escape. */
-static void desc_char(gunichar c, char out[8])
+static void desc_char(GString *out, gunichar c)
 {
-    if (c == '\n' || c == '\r' || c == '\t') {
-        g_snprintf(out, 8, "\\%c", c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-    } else if (c < 0x20 || c == 0x7f) {
-        g_snprintf(out, 8, "\\u%04x", c);
+    if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
+        g_string_append_c(out, '\\');
+        g_string_append_c(out, c == '\\' ? '\\' :
+                               c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
+    } else if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 ||
+               c == 0x2029) {
+        g_string_append_printf(out, "\\u%04x", c);
     } else {
-        out[g_unichar_to_utf8(c, out)] = '\0';
+        g_string_append_unichar(out, c);
     }
 }
 
@@ -101,20 +105,19 @@ static char *desc_one_line(const char *desc)
 {
     g_autofree char *valid = g_utf8_make_valid(desc, -1);
     GString *out = g_string_new(NULL);
-    glong n = 0;                /* characters in @out */
 
     for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
-        char piece[8];
-        glong len;
-
-        desc_char(g_utf8_get_char(p), piece);
-        len = g_utf8_strlen(piece, -1);
-        if (n + len > QMP_DESC_MAX) {
-            g_string_append(out, "...");
+        desc_char(out, g_utf8_get_char(p));
+        /* Stop early: a client may have sent a megabyte. */
+        if (out->len > QMP_DESC_MAX * 6) {
             break;
         }
-        g_string_append(out, piece);
-        n += len;
+    }
+    if (g_utf8_strlen(out->str, -1) > QMP_DESC_MAX) {
+        g_string_truncate(out, g_utf8_offset_to_pointer(out->str,
+                                                        QMP_DESC_MAX - 3) -
+                               out->str);
+        g_string_append(out, "...");
     }
     return g_string_free(out, FALSE);
 }
@@ -394,76 +397,12 @@ static JsonNode *run_request(QmpSession *session, JsonObject *req,
     return cmd->fn(args, errp);
 }
 
-/*
- * Whether a double-quoted string of @text holds the escape \u0000.
- * json-glib ends its strings at the NUL, so an id "\u0000x" would come
- * back as ""; QEMU refuses the escape too.  Single-quoted strings (a
- * json-glib extension) take no escapes and are skipped whole.
- */
-static bool has_nul_escape(const char *text, size_t len)
-{
-    char quote = 0;
-
-    for (size_t i = 0; i < len; i++) {
-        char c = text[i];
-
-        if (!quote) {
-            quote = c == '"' || c == '\'' ? c : 0;
-        } else if (c == quote) {
-            quote = 0;
-        } else if (c == '\\' && quote == '"' && i + 1 < len) {
-            if (text[i + 1] == 'u' && i + 6 <= len &&
-                !memcmp(text + i + 2, "0000", 4)) {
-                return true;
-            }
-            i++;            /* the escaped character cannot end the string */
-        }
-    }
-    return false;
-}
-
-/*
- * Whether every number in @node is finite.  json-glib reads 1e400 as
- * infinity, and an id holding it would be echoed as "inf.0", which is not
- * JSON: the client could not read the reply, nor anything after it.
- */
-static bool numbers_finite(JsonNode *node)
-{
-    switch (JSON_NODE_TYPE(node)) {
-    case JSON_NODE_OBJECT: {
-        g_autoptr(GList) members =
-            json_object_get_values(json_node_get_object(node));
-
-        for (GList *l = members; l; l = l->next) {
-            if (!numbers_finite(l->data)) {
-                return false;
-            }
-        }
-        return true;
-    }
-    case JSON_NODE_ARRAY: {
-        JsonArray *a = json_node_get_array(node);
-
-        for (guint i = 0; i < json_array_get_length(a); i++) {
-            if (!numbers_finite(json_array_get_element(a, i))) {
-                return false;
-            }
-        }
-        return true;
-    }
-    case JSON_NODE_VALUE:
-        return json_node_get_value_type(node) != G_TYPE_DOUBLE ||
-               isfinite(json_node_get_double(node));
-    default:
-        return true;
-    }
-}
-
 JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len)
 {
     g_autoptr(JsonParser) parser = json_parser_new_immutable();
     g_autoptr(GError) err = NULL;
     g_autofree char *desc = NULL;
+    const char *why;
     JsonNode *root, *id = NULL, *ret;
     JsonObject *req;
 
@@ -473,6 +412,11 @@ JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len)
                                "JSON parse error, NUL byte or invalid UTF-8",
                                NULL);
     }
+    /* What json-glib would read other than JSON does (json-strict.h). */
+    if (!json_text_strict(text, len, &why)) {
+        desc = g_strdup_printf("JSON parse error, %s", why);
+        return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR, desc, NULL);
+    }
     if (!json_parser_load_from_data(parser, text, (gssize)len, &err)) {
         /* json-glib names the input "<data>"; the client knows which. */
         const char *msg = g_str_has_prefix(err->message, "<data>:") ?
@@ -481,17 +425,7 @@ JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len)
         desc = g_strdup_printf("JSON parse error, at %s", msg);
         return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR, desc, NULL);
     }
-    if (has_nul_escape(text, len)) {
-        return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
-                               "JSON parse error, \\u0000 is not supported",
-                               NULL);
-    }
     root = json_parser_get_root(parser);
-    if (root && !numbers_finite(root)) {
-        return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
-                               "JSON parse error, number too large for a "
-                               "double", NULL);
-    }
     if (!root || !JSON_NODE_HOLDS_OBJECT(root)) {
         return qmp_error_reply(QMP_ERROR_CLASS_GENERIC_ERROR,
                                "QMP input must be a JSON object", NULL);

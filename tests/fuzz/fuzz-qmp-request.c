@@ -7,10 +7,12 @@
  * starts before qmp_capabilities.
  *
  * Input: the byte stream of one client (up to 16 KiB; at most 64 texts
- * are answered).  device_add of a passthrough type (anything derived
- * from s390-ccw: vfio-ccw opens sysfs, vfio-user-ccw connects to a
- * socket) is left out, since a fuzzer must not reach the host's devices;
- * every other text, ccw-testdev hot-plug included, goes through.
+ * are answered).  Two requests are left out: device_add of a passthrough
+ * type (anything derived from s390-ccw: vfio-ccw opens sysfs,
+ * vfio-user-ccw connects to a socket), since a fuzzer must not reach the
+ * host's devices, and quit, which sets the process-wide shutdown flag
+ * that nothing clears, so later inputs would run differently.  Every
+ * other text, ccw-testdev hot-plug included, goes through.
  *
  * What must hold:
  * - cutting does not depend on how the bytes arrive: the stream fed at
@@ -18,12 +20,16 @@
  *   refusals in the same order;
  * - every reply is an object with exactly one of "return" and "error"
  *   (plus "id"); an error has a known "class" and a non-empty one-line
- *   "desc" of at most 512 characters (and "..."); the request's "id", when it is an object with one, comes
- *   back equal; the wire form is one line ending in CR LF that reads
- *   back as the same JSON;
+ *   "desc" of at most 512 characters; a request that is a JSON object
+ *   with an "id" gets it back equal, unless it was refused as JSON; the
+ *   wire form is one line ending in CR LF that reads back as the same
+ *   JSON (json-glib would write a number past a double as "inf.0");
  * - afterwards, query-ccw-subchannels answers with one entry per CCW
- *   device whose subchannel the program can see, and the machine comes apart without leaks;
- *   nothing crashes.
+ *   device whose subchannel the program can see, and the machine comes
+ *   apart without leaks; nothing crashes.
+ * That what json-glib reads is what the client wrote (no \u0000, octal
+ * escapes, wrapped integers) cannot be seen from here, where the same
+ * parser reads both sides: test-json-strict and qmp-test check it.
  *
  * FUZZ_TRACE=1 in the environment prints every text and its reply.
  */
@@ -143,27 +149,40 @@ static JsonNode *parse_text(const Cut *c)
     return root ? json_node_copy(root) : NULL;
 }
 
-/* device_add of a type that would reach the host (see the top). */
-static bool reaches_host(JsonNode *req)
+/* The request's "execute", if it is an object with a string there. */
+static const char *request_command(JsonNode *req)
 {
-    JsonObject *o, *args;
-    JsonNode *driver;
-    GType t;
+    JsonNode *n;
 
     if (!req || !JSON_NODE_HOLDS_OBJECT(req)) {
+        return NULL;
+    }
+    n = json_object_get_member(json_node_get_object(req), "execute");
+    if (!n || !JSON_NODE_HOLDS_VALUE(n) ||
+        json_node_get_value_type(n) != G_TYPE_STRING) {
+        return NULL;
+    }
+    return json_node_get_string(n);
+}
+
+/* quit, or device_add of a type that would reach the host (see the top). */
+static bool left_out(JsonNode *req)
+{
+    const char *cmd = request_command(req);
+    JsonNode *args, *driver;
+    GType t;
+
+    if (!g_strcmp0(cmd, "quit")) {
+        return true;
+    }
+    if (g_strcmp0(cmd, "device_add")) {
         return false;
     }
-    o = json_node_get_object(req);
-    if (!json_object_has_member(o, "execute") ||
-        !JSON_NODE_HOLDS_VALUE(json_object_get_member(o, "execute")) ||
-        g_strcmp0(json_object_get_string_member(o, "execute"),
-                  "device_add") ||
-        !json_object_has_member(o, "arguments") ||
-        !JSON_NODE_HOLDS_OBJECT(json_object_get_member(o, "arguments"))) {
+    args = json_object_get_member(json_node_get_object(req), "arguments");
+    if (!args || !JSON_NODE_HOLDS_OBJECT(args)) {
         return false;
     }
-    args = json_object_get_object_member(o, "arguments");
-    driver = json_object_get_member(args, "driver");
+    driver = json_object_get_member(json_node_get_object(args), "driver");
     if (!driver || !JSON_NODE_HOLDS_VALUE(driver) ||
         json_node_get_value_type(driver) != G_TYPE_STRING) {
         return false;
@@ -195,15 +214,13 @@ static void check_error(JsonNode *err)
     g_assert_cmpint(g_utf8_strlen(desc, -1), <=, 512 + 3);
 }
 
-/* What the client reads is JSON and means the reply (no "inf.0"). */
+/* What the client reads is JSON and means the reply. */
 static void check_wire_reads_back(const char *wire, JsonNode *reply)
 {
     g_autoptr(JsonParser) p = json_parser_new();
 
     g_assert_true(json_parser_load_from_data(p, wire, -1, NULL));
     g_assert_true(json_node_equal(json_parser_get_root(p), reply));
-    g_assert_null(strstr(wire, "inf"));
-    g_assert_null(strstr(wire, "nan"));
 }
 
 /*
@@ -259,7 +276,7 @@ static void dispatch(QmpSession *session, const Cut *c)
     g_autoptr(JsonNode) req = parse_text(c);
     g_autoptr(JsonNode) reply = NULL;
 
-    if (reaches_host(req)) {
+    if (left_out(req)) {
         return;
     }
     reply = qmp_dispatch(session, c->text, c->len);
