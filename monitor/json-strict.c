@@ -19,11 +19,55 @@ static bool refuse(Scan *s, const char *why)
     return false;
 }
 
+/* The 4 hex digits of a \u escape at @s->p (after the 'u'), or -1. */
+static int scan_hex4(Scan *s)
+{
+    int v = 0;
+
+    for (int i = 0; i < 4; i++, s->p++) {
+        if (s->p == s->end || !g_ascii_isxdigit(*s->p)) {
+            return -1;
+        }
+        v = v << 4 | g_ascii_xdigit_value(*s->p);
+    }
+    return v;
+}
+
+/*
+ * A \u escape, after the 'u'.  UTF-16 surrogates must come in pairs: a
+ * lone one has no UTF-8 form, and json-glib would pass on the bytes of
+ * one anyway, making the reply invalid UTF-8.
+ */
+static bool scan_unicode_escape(Scan *s)
+{
+    int v = scan_hex4(s), low;
+
+    if (v < 0) {
+        return refuse(s, "invalid escape in a string");
+    }
+    if (v == 0) {
+        return refuse(s, "U+0000 in a string is not supported");
+    }
+    if (v >= 0xdc00 && v <= 0xdfff) {
+        return refuse(s, "unpaired UTF-16 surrogate in a string");
+    }
+    if (v < 0xd800 || v > 0xdbff) {
+        return true;
+    }
+    if (s->end - s->p < 2 || s->p[0] != '\\' || s->p[1] != 'u') {
+        return refuse(s, "unpaired UTF-16 surrogate in a string");
+    }
+    s->p += 2;
+    low = scan_hex4(s);
+    if (low < 0xdc00 || low > 0xdfff) {
+        return refuse(s, "unpaired UTF-16 surrogate in a string");
+    }
+    return true;
+}
+
 /* After the backslash of a double-quoted string: one escape. */
 static bool scan_escape(Scan *s)
 {
-    unsigned v = 0;
-
     if (s->p == s->end) {
         return true;                /* cut short: json-glib says so */
     }
@@ -35,13 +79,7 @@ static bool scan_escape(Scan *s)
         return refuse(s, "invalid escape in a string");
     }
     s->p++;
-    for (int i = 0; i < 4; i++, s->p++) {
-        if (s->p == s->end || !g_ascii_isxdigit(*s->p)) {
-            return refuse(s, "invalid escape in a string");
-        }
-        v = v << 4 | (unsigned)g_ascii_xdigit_value(*s->p);
-    }
-    return v ? true : refuse(s, "U+0000 in a string is not supported");
+    return scan_unicode_escape(s);
 }
 
 /* From after the opening quote to after the closing one. */

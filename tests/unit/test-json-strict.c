@@ -22,6 +22,7 @@ static const Case cases[] = {
     { "[1.7976931348623157e308, 4.9e-324, 1e-400]", NULL },
     { "[\"\\\" \\\\ \\/ \\b \\f \\n \\r \\t\",\n"
       " \"\\u00e9\\u0001\\uFFFF\"]", NULL },
+    { "[\"\\ud83d\\ude00\", \"\\uD800\\uDC00\", \"\\udbff\\udfff\"]", NULL },
     /* Escaped backslashes, not escapes. */
     { "[\"\\\\u0000\", \"\\\\0\", \"a\\\\\"]", NULL },
     { "{\"a/b\": \"// /* not a comment */\", \"0x10\": \"1e400\"}", NULL },
@@ -42,6 +43,12 @@ static const Case cases[] = {
     { "[\"\\x41\"]", "invalid escape in a string" },
     { "[\"\\u12\"]", "invalid escape in a string" },
     { "[\"\\u12g4\"]", "invalid escape in a string" },
+    { "[\"\\ud800\"]", "unpaired UTF-16 surrogate in a string" },
+    { "[\"\\ud800abc\"]", "unpaired UTF-16 surrogate in a string" },
+    { "[\"\\udbff\\u0041\"]", "unpaired UTF-16 surrogate in a string" },
+    { "[\"\\ud800\\ud800\"]", "unpaired UTF-16 surrogate in a string" },
+    { "[\"\\udc00\"]", "unpaired UTF-16 surrogate in a string" },
+    { "[\"\\ud800\\n\"]", "unpaired UTF-16 surrogate in a string" },
     { "[0x10]", "invalid number" },
     { "[01]", "invalid number" },
     { "[-01]", "invalid number" },
