@@ -13,6 +13,7 @@
 
 #include "config-host.h"
 #include "json-strict.h"
+#include "json-write.h"
 #include "qmp-internal.h"
 
 G_DEFINE_QUARK(qmp-error-quark, qmp_error)
@@ -150,12 +151,11 @@ static JsonNode *qmp_return_reply(JsonNode *value, JsonNode *id)
 
 char *qmp_to_wire(JsonNode *node)
 {
-    g_autoptr(JsonGenerator) gen = json_generator_new();
-    g_autofree char *text = NULL;
+    GString *out = g_string_new(NULL);
 
-    json_generator_set_root(gen, node);
-    text = json_generator_to_data(gen, NULL);
-    return g_strconcat(text, "\r\n", NULL);
+    json_write_compact(out, node);
+    g_string_append(out, "\r\n");
+    return g_string_free(out, FALSE);
 }
 
 void qmp_version_numbers(gint64 *major, gint64 *minor, gint64 *micro)

@@ -149,15 +149,15 @@ static JsonNode *parse_text(const Cut *c)
     return root ? json_node_copy(root) : NULL;
 }
 
-/* The request's "execute", if it is an object with a string there. */
-static const char *request_command(JsonNode *req)
+/* Member @name of @node if @node is an object and that is a string. */
+static const char *string_member(JsonNode *node, const char *name)
 {
     JsonNode *n;
 
-    if (!req || !JSON_NODE_HOLDS_OBJECT(req)) {
+    if (!node || !JSON_NODE_HOLDS_OBJECT(node)) {
         return NULL;
     }
-    n = json_object_get_member(json_node_get_object(req), "execute");
+    n = json_object_get_member(json_node_get_object(node), name);
     if (!n || !JSON_NODE_HOLDS_VALUE(n) ||
         json_node_get_value_type(n) != G_TYPE_STRING) {
         return NULL;
@@ -168,8 +168,8 @@ static const char *request_command(JsonNode *req)
 /* quit, or device_add of a type that would reach the host (see the top). */
 static bool left_out(JsonNode *req)
 {
-    const char *cmd = request_command(req);
-    JsonNode *args, *driver;
+    const char *cmd = string_member(req, "execute");
+    const char *driver;
     GType t;
 
     if (!g_strcmp0(cmd, "quit")) {
@@ -178,16 +178,9 @@ static bool left_out(JsonNode *req)
     if (g_strcmp0(cmd, "device_add")) {
         return false;
     }
-    args = json_object_get_member(json_node_get_object(req), "arguments");
-    if (!args || !JSON_NODE_HOLDS_OBJECT(args)) {
-        return false;
-    }
-    driver = json_object_get_member(json_node_get_object(args), "driver");
-    if (!driver || !JSON_NODE_HOLDS_VALUE(driver) ||
-        json_node_get_value_type(driver) != G_TYPE_STRING) {
-        return false;
-    }
-    t = g_type_from_name(json_node_get_string(driver));
+    driver = string_member(json_object_get_member(json_node_get_object(req),
+                                                  "arguments"), "driver");
+    t = driver ? g_type_from_name(driver) : G_TYPE_INVALID;
     return t && g_type_is_a(t, s390_ccw_device_get_type());
 }
 

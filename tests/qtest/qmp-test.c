@@ -272,6 +272,10 @@ static const struct {
     { "9223372036854775807", NULL },
     { "-9223372036854775808", NULL },
     { "[0.5, -0, 1e-3, \"\\u00e9\\/\"]", NULL },
+    /* Doubles json-glib 1.6 would write back as "1e+40.0". */
+    { "[1e40, 1e-7, 1.0, 1E22]", NULL },
+    { "\"\\ud83d\\ude00\"", NULL },
+    { "\"\\ud800x\"", "unpaired UTF-16 surrogate in a string" },
 };
 
 static void test_request_json_strict(Fixture *f, gconstpointer data)
