@@ -8,36 +8,42 @@
 
 #include "json-write.h"
 
+bool json_escape_char(GString *out, gunichar c)
+{
+    switch (c) {
+    case '"':
+        g_string_append(out, "\\\"");
+        return true;
+    case '\\':
+        g_string_append(out, "\\\\");
+        return true;
+    case '\n':
+        g_string_append(out, "\\n");
+        return true;
+    case '\r':
+        g_string_append(out, "\\r");
+        return true;
+    case '\t':
+        g_string_append(out, "\\t");
+        return true;
+    default:
+        if (c < 0x20 || c == 0x7f) {
+            g_string_append_printf(out, "\\u%04x", c);
+            return true;
+        }
+        return false;
+    }
+}
+
 static void write_string(GString *out, const char *s)
 {
     g_autofree char *valid = g_utf8_make_valid(s ? s : "", -1);
 
     g_string_append_c(out, '"');
+    /* Every character that needs an escape is ASCII: go byte by byte. */
     for (const char *p = valid; *p; p++) {
-        unsigned char c = (unsigned char)*p;
-
-        switch (c) {
-        case '"':
-            g_string_append(out, "\\\"");
-            break;
-        case '\\':
-            g_string_append(out, "\\\\");
-            break;
-        case '\n':
-            g_string_append(out, "\\n");
-            break;
-        case '\r':
-            g_string_append(out, "\\r");
-            break;
-        case '\t':
-            g_string_append(out, "\\t");
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                g_string_append_printf(out, "\\u%04x", c);
-            } else {
-                g_string_append_c(out, (char)c);  /* UTF-8 bytes as is */
-            }
+        if (!json_escape_char(out, (unsigned char)*p)) {
+            g_string_append_c(out, *p);         /* UTF-8 bytes as is */
         }
     }
     g_string_append_c(out, '"');

@@ -27,4 +27,12 @@
  */
 void json_write_compact(GString *out, JsonNode *node);
 
+/**
+ * json_escape_char: if @c needs an escape inside a JSON string ('"',
+ * '\', the C0 control characters and DEL), append the escape ("\n",
+ * "\u001b", ...) to @out and return true; otherwise append nothing and
+ * return false.  The monitor's error descs use the same escapes.
+ */
+bool json_escape_char(GString *out, gunichar c);
+
 #endif /* MONITOR_JSON_WRITE_H */

@@ -87,15 +87,17 @@ JsonNode *qmp_object_node(JsonObject *obj)
  */
 #define QMP_DESC_MAX 512
 
-/* @c as it appears in a desc: itself, or its JSON escape. */
+/*
+ * @c as it appears in a desc: JSON's escape if it needs one (but quotes
+ * stay quotes: messages put them around names), the Unicode line breaks
+ * escaped too, anything else itself.
+ */
 static void desc_char(GString *out, gunichar c)
 {
-    if (c == '\\' || c == '\n' || c == '\r' || c == '\t') {
-        g_string_append_c(out, '\\');
-        g_string_append_c(out, c == '\\' ? '\\' :
-                               c == '\n' ? 'n' : c == '\r' ? 'r' : 't');
-    } else if (c < 0x20 || c == 0x7f || c == 0x85 || c == 0x2028 ||
-               c == 0x2029) {
+    if (c != '"' && json_escape_char(out, c)) {
+        return;
+    }
+    if (c == 0x85 || c == 0x2028 || c == 0x2029) {
         g_string_append_printf(out, "\\u%04x", c);
     } else {
         g_string_append_unichar(out, c);
