@@ -111,7 +111,11 @@ static char *desc_one_line(const char *desc)
 
     for (const char *p = valid; *p; p = g_utf8_next_char(p)) {
         desc_char(out, g_utf8_get_char(p));
-        /* Stop early: a client may have sent a megabyte. */
+        /*
+         * Stop early: a client may have sent a megabyte.  No character
+         * takes more than 6 bytes here (\u2028), so past 6 * MAX bytes
+         * there are more than MAX characters and the cut below is due.
+         */
         if (out->len > QMP_DESC_MAX * 6) {
             break;
         }

@@ -33,8 +33,9 @@ JsonNode *qmp_dispatch(QmpSession *session, const char *text, size_t len);
 
 /**
  * qmp_error_reply: Returns: {"error": {"class": @cls, "desc": @desc}},
- * @desc made one line of at most 512 characters (control characters
- * escaped as in JSON, the rest cut to "..."),
+ * @desc made one line of at most 512 characters, "..." included
+ * (backslash, control characters and Unicode line breaks escaped as in
+ * JSON),
  * plus "id": a copy of @id unless it is NULL; a new node.
  */
 JsonNode *qmp_error_reply(QmpErrorClass cls, const char *desc,
